@@ -1,0 +1,144 @@
+"""Checks of figure tables: cells fit their columns, and totals equal the sums of their rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ia.checks._where import at
+from ia.diagnostics import Diagnostic
+from ia.document import Agreement, Table
+from ia.models import Cell, Group
+from ia.render.numbers import number
+
+
+def _rows(items: list, path: tuple) -> Iterator[tuple[tuple, list[Cell]]]:
+    """Every row (plain or total) of a table with its YAML path."""
+    for i, item in enumerate(items):
+        if isinstance(item, Group):
+            yield from _rows(item.rows, path + (i, "rows"))
+            if item.total is not None:
+                yield path + (i, "total"), item.total
+        else:
+            yield path + (i,), item
+
+
+def _all_rows(table: Table) -> Iterator[tuple[tuple, list[Cell]]]:
+    yield from _rows(table.data.rows, ("rows",))
+    if table.data.total is not None:
+        yield ("total",), table.data.total
+
+
+def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Each row has one cell per column; text columns hold text, number columns numbers."""
+    for table in agreement.tables.values():
+        columns = table.data.columns
+        for path, row in _all_rows(table):
+            if len(row) != len(columns):
+                yield Diagnostic("IA211", at(table.path, table.positions, *path), {"found": len(row), "expected": len(columns)})
+                continue
+            for c, (value, column) in enumerate(zip(row, columns)):
+                span = at(table.path, table.positions, *path, c)
+                if column.type == "number" and isinstance(value, str) and value.strip() != "-":
+                    suggestion = value.replace(".", "").replace(",", ".")
+                    hint = "no_thousands" if suggestion.lstrip("-").replace(".", "", 1).isdigit() else None
+                    yield Diagnostic("IA213", span, {"column": column.label, "found": value, "suggestion": suggestion}, hint)
+                elif column.type == "text" and isinstance(value, int | Decimal) and not isinstance(value, bool):
+                    yield Diagnostic("IA212", span, {"column": column.label, "found": value, "raw": str(value)}, "quote_text")
+
+
+@dataclass
+class _Sum:
+    value: Decimal
+    parts: int
+
+
+def _value(cell: Cell) -> Decimal | None:
+    if isinstance(cell, bool) or not isinstance(cell, int | Decimal):
+        return None
+    return Decimal(cell)
+
+
+def _contribution(items: list, column: int) -> _Sum:
+    """What a list of items adds up to in one column; a group counts with its total."""
+    total = _Sum(Decimal(0), 0)
+    for item in items:
+        if isinstance(item, Group):
+            if item.total is not None and len(item.total) > column:
+                value = _value(item.total[column])
+                if value is not None:
+                    total.value += value
+                    total.parts += 1
+            else:
+                inner = _contribution(item.rows, column)
+                total.value += inner.value
+                total.parts += inner.parts
+        elif len(item) > column:
+            value = _value(item[column])
+            if value is not None:
+                total.value += value
+                total.parts += 1
+    return total
+
+
+def _compare(table: Table, path: tuple, declared: list[Cell], items: list) -> Iterator[Diagnostic]:
+    columns = table.data.columns
+    label = str(declared[0]) if declared and declared[0] else "Total"
+    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
+    for c, column in enumerate(columns):
+        if column.type != "number" or c >= len(declared):
+            continue
+        found = _value(declared[c])
+        if found is None:
+            continue
+        expected = _contribution(items, c)
+        if expected.parts == 0:
+            continue
+        yield from _judge(table, path + (c,), label, column.label, column.decimals, found, expected, accepted)
+
+
+def _judge(table: Table, path: tuple, label: str, column: str, decimals: int, found: Decimal,
+           expected: _Sum, accepted: dict[tuple[str, str], str]) -> Iterator[Diagnostic]:
+    unit = Decimal(1).scaleb(-decimals)
+    tolerance = unit * expected.parts / 2
+    if abs(found - expected.value) <= tolerance:
+        return
+    args = {"label": label, "column": column, "expected": number(expected.value, decimals),
+            "found": number(found, decimals), "tolerance": number(tolerance, decimals + 1)}
+    span = at(table.path, table.positions, *path)
+    if (label, column) in accepted:
+        yield Diagnostic("IA602", span, {**args, "reason": accepted[(label, column)]})
+    else:
+        yield Diagnostic("IA601", span, args, "rounding")
+
+
+def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Declared totals equal their rows within rounding; row-total columns equal their row."""
+    for table in agreement.tables.values():
+        accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
+
+        def walk(items: list, path: tuple) -> Iterator[Diagnostic]:
+            for i, item in enumerate(items):
+                if isinstance(item, Group):
+                    yield from walk(item.rows, path + (i, "rows"))
+                    if item.total is not None:
+                        yield from _compare(table, path + (i, "total"), item.total, item.rows)
+
+        yield from walk(table.data.rows, ("rows",))
+        if table.data.total is not None:
+            yield from _compare(table, ("total",), table.data.total, table.data.rows)
+        columns = table.data.columns
+        for c, column in enumerate(columns):
+            if not column.row_total:
+                continue
+            others = [i for i, col in enumerate(columns) if col.type == "number" and not col.row_total]
+            for path, row in _all_rows(table):
+                if len(row) != len(columns) or _value(row[c]) is None:
+                    continue
+                values = [v for i in others if (v := _value(row[i])) is not None]
+                if not values:
+                    continue
+                label = str(row[0]) if row[0] else "Total"
+                yield from _judge(table, path + (c,), label, column.label, column.decimals,
+                                  _value(row[c]), _Sum(sum(values, Decimal(0)), len(values)), accepted)

@@ -1,0 +1,101 @@
+"""Checks of the document's structure: answers, areas, chapters and directives."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ia.checks._where import at
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement, Section
+from ia.markdown import directive, line_of
+
+BUILT_IN_TABLES = ("tilbud", "kontakter")
+
+
+def _has_content(section: Section) -> bool:
+    return any(t.type not in {"paragraph_open", "paragraph_close"} and (t.type != "inline" or t.content.strip())
+               for t in section.tokens)
+
+
+def goal_answers(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every required answer is present and none is empty."""
+    year = agreement.year
+    for goal in agreement.goals:
+        for question in agreement.rules.questions:
+            section = goal.answers.get(question.key)
+            if section is None:
+                if question.required:
+                    yield Diagnostic("IA301", at(goal.path, goal.positions, "title"),
+                                     {"heading": question.heading, "question": question.text_for(year)})
+            elif not _has_content(section):
+                yield Diagnostic("IA302", Span(goal.path, section.line, 1), {"heading": question.heading})
+
+
+def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A goal's area is one of the year's areas."""
+    keys = [area.key for area in agreement.rules.areas]
+    for goal in agreement.goals:
+        if goal.meta.area not in keys:
+            close = difflib.get_close_matches(goal.meta.area, keys, n=1, cutoff=0.5)
+            yield Diagnostic("IA304", at(goal.path, goal.positions, "area"), {"found": goal.meta.area,
+                             "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+
+
+def goals_chapter(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Goals need a chapter to stand in."""
+    if agreement.goals and not any(c.meta.goals for c in agreement.chapters):
+        yield Diagnostic("IA309", Span(f"{agreement.folder}/chapters"))
+
+
+def area_texts(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every area text belongs to an area of the year."""
+    keys = [area.key for area in agreement.rules.areas]
+    for key, section in agreement.areas.items():
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
+            yield Diagnostic("IA310", Span(section.path), {"file": section.path, "suggestion": close[0] if close else ""},
+                             "did_you_mean" if close else None)
+
+
+def _sections(agreement: Agreement) -> Iterator[tuple[Section, list[str]]]:
+    """Every Markdown section with the table ids it may place."""
+    chapter_tables = [*BUILT_IN_TABLES, *sorted(agreement.tables)]
+    for chapter in agreement.chapters:
+        yield chapter.body, chapter_tables
+    for section in agreement.areas.values():
+        yield section, chapter_tables
+    for goal in agreement.goals:
+        kpis = [k.id for k in goal.meta.kpis]
+        for section in [goal.intro, *goal.answers.values()]:
+            if section is not None:
+                yield section, kpis
+
+
+def directives(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every ```{tabel} id``` names a table the section can show."""
+    for section, ids in _sections(agreement):
+        for token in section.tokens:
+            found = directive(token)
+            if not found:
+                continue
+            name, arg = found
+            span = Span(section.path, line_of(token), 1)
+            if name != "tabel":
+                yield Diagnostic("IA311", span, {"name": name})
+            elif arg not in ids:
+                close = difflib.get_close_matches(arg, ids, n=1, cutoff=0.5)
+                yield Diagnostic("IA306", span, {"id": arg, "expected": ", ".join(ids) or "ingen",
+                                 "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+
+
+def kpi_ids(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A goal's KPI tables have distinct ids."""
+    for goal in agreement.goals:
+        seen: dict[str, int] = {}
+        for i, kpi in enumerate(goal.meta.kpis):
+            span = at(goal.path, goal.positions, "kpis", i, "id")
+            if kpi.id in seen:
+                yield Diagnostic("IA214", span, {"id": kpi.id, "first": seen[kpi.id]})
+            else:
+                seen[kpi.id] = span.line

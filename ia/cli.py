@@ -1,0 +1,155 @@
+"""The `ia` command: parse options, call the pipeline, print, return an exit code."""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ia import report
+from ia.diagnostics import Diagnostic, Span
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Institutionsaftaler: tjek og byg PDF og HTML fra YAML og Markdown.")
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    all = "all"
+
+
+class ReportFormat(str, Enum):
+    human = "human"
+    github = "github"
+    json = "json"
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+class Variant(str, Enum):
+    ua = "ua"
+    a3b = "a3b"
+
+
+RootOption = Annotated[Optional[Path], typer.Option("--root", help="Repositoriets rod (mappen med agreements/).")]
+
+
+def _root(root: Path | None) -> Path:
+    from ia.source.folder import find_root
+
+    return find_root(root or Path.cwd())
+
+
+def _print(diagnostics: list[Diagnostic], *, root: Path, fmt: ReportFormat = ReportFormat.human, lang: str = "da") -> None:
+    if fmt is ReportFormat.json:
+        print(report.as_json(diagnostics, lang=lang))
+    elif fmt is ReportFormat.github:
+        if diagnostics:
+            print(report.github(diagnostics, lang=lang))
+    elif diagnostics:
+        print(report.human(diagnostics, root=root, lang=lang), file=sys.stderr)
+
+
+def _guard(run) -> int:
+    """Run a command body; an unexpected exception becomes an IA903 line, never a traceback."""
+    try:
+        return run()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+        diagnostic = Diagnostic("IA903", Span("ia"), {"problem": f"{type(error).__name__}: {error}"})
+        print(report.human([diagnostic], root=Path.cwd()), file=sys.stderr)
+        if "--debug" in sys.argv:
+            traceback.print_exc()
+        return EXIT_USAGE
+
+
+@app.command()
+def build(
+    agreements: Annotated[Optional[list[str]], typer.Argument(help="Aftaler som csr-2026 eller mapper.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Byg alle aftaler.")] = False,
+    year: Annotated[Optional[int], typer.Option("--year", help="Kun aftaler fra dette år (med --all).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="pdf, html eller all.")] = OutputFormat.all,
+    out: Annotated[Path, typer.Option("--out", help="Mappen, filerne skrives til.")] = Path("build"),
+    variant: Annotated[Variant, typer.Option("--pdf-variant", help="ua (PDF/UA-1) eller a3b (PDF/A-3b).")] = Variant.ua,
+    root: RootOption = None,
+    debug: Annotated[bool, typer.Option("--debug", hidden=True)] = False,
+) -> None:
+    """Byg PDF og HTML for en eller flere aftaler."""
+    del debug
+
+    def run() -> int:
+        from ia.pipeline import PDF_VARIANTS, all_refs
+        from ia.pipeline import build as build_one
+
+        base = _root(root)
+        refs: list[str | Path] = list(all_refs(base, year=year)) if all_ else list(agreements or [])
+        if not refs:
+            print("ia build: angiv en aftale (fx csr-2026) eller --all", file=sys.stderr)
+            return EXIT_USAGE
+        formats = ("pdf", "html") if fmt is OutputFormat.all else (fmt.value,)
+        out_dir = out if out.is_absolute() else Path.cwd() / out
+        status = EXIT_OK
+        for ref in refs:
+            started = time.perf_counter()
+            result = build_one(base, ref, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[variant.value])
+            _print(result.diagnostics, root=base)
+            if result.errors:
+                name = result.agreement.id if result.agreement else str(ref)
+                print(f"{name}: {report.summary(result.diagnostics)} – intet skrevet", file=sys.stderr)
+                status = EXIT_ERRORS
+                continue
+            for path in result.outputs:
+                shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+                print(f"skrev {shown} ({time.perf_counter() - started:.1f} s)")
+        return status
+
+    raise typer.Exit(_guard(run))
+
+
+@app.command()
+def check(
+    agreements: Annotated[Optional[list[str]], typer.Argument(help="Aftaler som csr-2026 eller mapper; alle, hvis ingen.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="human, github eller json.")] = ReportFormat.human,
+    lang: Annotated[Lang, typer.Option("--lang", help="da eller en.")] = Lang.da,
+    strict: Annotated[bool, typer.Option("--strict", help="Advarsler giver også exit-kode 1.")] = False,
+    root: RootOption = None,
+    debug: Annotated[bool, typer.Option("--debug", hidden=True)] = False,
+) -> None:
+    """Tjek aftaler uden at bygge dem."""
+    del debug
+
+    def run() -> int:
+        from ia.pipeline import all_refs, load
+
+        base = _root(root)
+        refs: list[str | Path] = list(agreements) if agreements else list(all_refs(base))
+        if not refs:
+            diagnostic = Diagnostic("IA124", Span(str(base)), {"folder": str(base / "agreements")})
+            _print([diagnostic], root=base, fmt=fmt, lang=lang.value)
+            return EXIT_USAGE
+        found: list[Diagnostic] = []
+        for ref in refs:
+            found.extend(load(base, ref).diagnostics)
+        _print(found, root=base, fmt=fmt, lang=lang.value)
+        if fmt is ReportFormat.human:
+            print(f"{len(refs)} aftale(r) tjekket: {report.summary(found, lang.value)}", file=sys.stderr)
+        failing = any(d.is_error for d in found) or (strict and found)
+        return EXIT_ERRORS if failing else EXIT_OK
+
+    raise typer.Exit(_guard(run))
+
+
+def main() -> None:
+    app()

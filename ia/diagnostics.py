@@ -1,0 +1,79 @@
+"""Diagnostics: what every stage reports instead of raising at the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A place in a source file: repository-relative path, 1-based line and column."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col or 1}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the sources, with where it is and what to do about it.
+
+    The text lives in the message catalogue (`ia.messages`) under `code`, so one
+    diagnostic can be printed in Danish for editors or in English for developers.
+    """
+
+    code: str
+    span: Span
+    args: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    hint_code: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        from ia.messages import severity_of
+
+        return severity_of(self.code)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def message(self, lang: str = "da") -> str:
+        from ia.messages import message
+
+        return message(self.code, self.args, lang)
+
+    def hint(self, lang: str = "da") -> str | None:
+        from ia.messages import hint
+
+        return hint(self.hint_code, self.args, lang) if self.hint_code else None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.path, self.span.line, self.span.col, self.code)
+
+
+class DiagnosticsError(Exception):
+    """Raised by a stage that cannot go on; carries the diagnostics collected so far."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(diagnostics)} diagnostic(s)")
+        self.diagnostics = diagnostics
+
+
+def relpath(path: Path, root: Path) -> str:
+    """Return `path` relative to `root` in POSIX form, for stable diagnostic output."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

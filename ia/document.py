@@ -1,0 +1,76 @@
+"""The validated agreement, ready for checks and rendering: models plus parsed Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from ia.models import AgreementMeta, ChapterMeta, GoalMeta, Rules, TableData
+from ia.source.yamltext import Positions
+
+
+@dataclass
+class Section:
+    """A run of Markdown tokens, e.g. one answer of a goal, with its file and first line."""
+
+    path: str
+    line: int
+    tokens: list[Token]
+    env: dict = field(default_factory=dict)
+    heading: str = ""
+    key: str = ""
+
+
+@dataclass
+class Chapter:
+    path: str
+    number: int
+    meta: ChapterMeta
+    body: Section
+
+
+@dataclass
+class Goal:
+    path: str
+    number: int
+    meta: GoalMeta
+    positions: Positions
+    answers: dict[str, Section]
+    intro: Section | None = None
+    footnotes: Section | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"maal-{self.number}"
+
+
+@dataclass
+class Table:
+    id: str
+    path: str
+    data: TableData
+    positions: Positions
+
+
+@dataclass
+class Agreement:
+    id: str
+    folder: str
+    meta: AgreementMeta
+    meta_path: str
+    meta_positions: Positions
+    rules: Rules
+    rules_path: str
+    chapters: list[Chapter]
+    goals: list[Goal]
+    areas: dict[str, Section]
+    tables: dict[str, Table]
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return self.meta.year
+
+    def goals_in(self, area: str) -> list[Goal]:
+        return [g for g in self.goals if g.meta.area == area]

@@ -1,0 +1,138 @@
+"""The message catalogue: every diagnostic code with its Danish and English text.
+
+Codes are stable: editors search for them, CI annotations show them, README lists
+them. Add new codes at the end of their hundred; never reuse a retired one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ia.diagnostics import Severity
+
+
+@dataclass(frozen=True)
+class Entry:
+    da: str
+    en: str
+    severity: Severity = Severity.ERROR
+
+
+W = Severity.WARNING
+
+MESSAGES: dict[str, Entry] = {
+    # 1xx: files and YAML syntax
+    "IA100": Entry("filen kan ikke læses: {reason}", "the file cannot be read: {reason}"),
+    "IA101": Entry("YAML-fejl: {problem}", "YAML error: {problem}"),
+    "IA102": Entry("nøglen '{key}' står to gange (første gang i linje {first})",
+                   "the key '{key}' appears twice (first on line {first})"),
+    "IA103": Entry("YAML-mærket '{tag}' er ikke tilladt", "the YAML tag '{tag}' is not allowed"),
+    "IA104": Entry("YAML-aliasser (*navn) er ikke tilladt", "YAML aliases (*name) are not allowed"),
+    "IA105": Entry("YAML er indlejret for dybt (over {limit} niveauer)",
+                   "YAML is nested too deeply (over {limit} levels)"),
+    "IA106": Entry("en nøgle skal være en enkelt tekst", "a key must be a single text"),
+    "IA107": Entry("front-matter starter med '---' men slutter aldrig med '---'",
+                   "front-matter opens with '---' but never closes with '---'"),
+    "IA108": Entry("filen er ikke UTF-8 (ugyldig byte i linje {line})",
+                   "the file is not UTF-8 (invalid byte on line {line})"),
+    "IA109": Entry("stien peger uden for repositoriet: {target}",
+                   "the path points outside the repository: {target}"),
+    "IA110": Entry("filen er for stor ({size} byte, højst {limit})",
+                   "the file is too large ({size} bytes, at most {limit})"),
+    "IA111": Entry("forventede en fil, fandt en mappe", "expected a file, found a folder"),
+    "IA112": Entry("forventede et YAML-dokument, fandt en tom fil", "expected a YAML document, found an empty file"),
+    # 12x: finding agreements
+    "IA120": Entry("ukendt aftale '{ref}': forventede <enhed>-<år> som 'csr-2026' eller en mappe",
+                   "unknown agreement '{ref}': expected <unit>-<year> such as 'csr-2026' or a folder"),
+    "IA121": Entry("aftalemappen {folder} findes ikke", "the agreement folder {folder} does not exist"),
+    "IA122": Entry("aftalemappen mangler agreement.yaml", "the agreement folder has no agreement.yaml"),
+    "IA123": Entry("årets regler mangler: forventede {file}", "the year's rules are missing: expected {file}"),
+    "IA124": Entry("ingen aftaler fundet under {folder}", "no agreements found under {folder}"),
+    # 2xx: schema
+    "IA201": Entry("mangler feltet '{field}'", "the field '{field}' is missing"),
+    "IA202": Entry("ukendt felt '{field}'", "unknown field '{field}'"),
+    "IA203": Entry("forventede {expected}, fandt {found}", "expected {expected}, found {found}"),
+    "IA204": Entry("forventede en af {expected}, fandt {found}", "expected one of {expected}, found {found}"),
+    "IA205": Entry("ugyldig værdi: {problem}", "invalid value: {problem}"),
+    "IA206": Entry("tallet {found} er uden for det tilladte ({limit})", "the number {found} is out of range ({limit})"),
+    "IA210": Entry("'{field}' er {found}, men mappen siger {expected}",
+                   "'{field}' is {found}, but the folder says {expected}"),
+    "IA211": Entry("rækken har {found} celler, men tabellen har {expected} kolonner",
+                   "the row has {found} cells, but the table has {expected} columns"),
+    "IA212": Entry("kolonnen '{column}' er en tekstkolonne, men cellen er tallet {found}",
+                   "column '{column}' is a text column, but the cell is the number {found}"),
+    "IA213": Entry("kolonnen '{column}' er en talkolonne, men cellen er teksten '{found}'",
+                   "column '{column}' is a number column, but the cell is the text '{found}'"),
+    "IA214": Entry("id'et '{id}' bruges allerede (linje {first})", "the id '{id}' is already used (line {first})"),
+    # 3xx: document structure
+    "IA301": Entry("målet mangler svaret '{heading}' ({question})", "the goal lacks the answer '{heading}' ({question})"),
+    "IA302": Entry("svaret '{heading}' er tomt", "the answer '{heading}' is empty"),
+    "IA303": Entry("ukendt afsnit '{found}' i et mål: forventede {expected}",
+                   "unknown section '{found}' in a goal: expected {expected}"),
+    "IA304": Entry("ukendt område '{found}'", "unknown area '{found}'"),
+    "IA305": Entry("overskrift på niveau {level} er ikke tilladt her: brug {expected}",
+                   "a level {level} heading is not allowed here: use {expected}"),
+    "IA306": Entry("ukendt tabel '{id}' i {{tabel}}: forventede en af {expected}",
+                   "unknown table '{id}' in {{tabel}}: expected one of {expected}"),
+    "IA307": Entry("tekst før første svar: start målet med '## {expected}'",
+                   "text before the first answer: start the goal with '## {expected}'"),
+    "IA308": Entry("svaret '{heading}' står to gange", "the answer '{heading}' appears twice"),
+    "IA309": Entry("aftalen har intet kapitel med 'goals: true', så målene vises ikke",
+                   "no chapter has 'goals: true', so the goals are not shown"),
+    "IA310": Entry("områdeteksten {file} hører ikke til noget område i årets regler",
+                   "the area text {file} belongs to no area of the year's rules"),
+    "IA311": Entry("direktivet '{{{name}}}' er ukendt: forventede {{tabel}}",
+                   "unknown directive '{{{name}}}': expected {{tabel}}"),
+    # 6xx: figures
+    "IA601": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found}",
+                   "'{label}', column '{column}': the sum is {expected}, but it says {found}"),
+    "IA602": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found} (godkendt afvigelse: {reason})",
+                   "'{label}', column '{column}': the sum is {expected}, but it says {found} (accepted deviation: {reason})", W),
+    "IA603": Entry("den godkendte afvigelse '{label}', kolonne '{column}' findes ikke eller stemmer allerede",
+                   "the accepted deviation '{label}', column '{column}' does not exist or already adds up", W),
+    # 9xx: building
+    "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
+    "IA902": Entry("kan ikke skrive {target}: {problem}", "cannot write {target}: {problem}"),
+    "IA903": Entry("intern fejl: {problem}", "internal error: {problem}"),
+}
+
+HINTS: dict[str, Entry] = {
+    "did_you_mean": Entry("mente du '{suggestion}'?", "did you mean '{suggestion}'?"),
+    "quote_text": Entry("sæt anførselstegn om teksten: \"{raw}\"", "put the text in quotes: \"{raw}\""),
+    "yaml_bool": Entry("'{raw}' er tekst her; skriv true eller false for ja/nej",
+                       "'{raw}' is text here; write true or false for yes/no"),
+    "no_thousands": Entry("skriv tal uden tusindtalsseparator og med punktum som decimaltegn: {suggestion}",
+                          "write numbers without thousands separators and with a decimal point: {suggestion}"),
+    "colon_space": Entry("efter et kolon skal der stå et mellemrum: 'nøgle: værdi'",
+                         "a colon needs a space after it: 'key: value'"),
+    "tab_indent": Entry("brug mellemrum til indrykning, ikke tabulator", "indent with spaces, not tabs"),
+    "quote_colon": Entry("tekst med ': ' skal i anførselstegn", "text containing ': ' must be quoted"),
+    "rounding": Entry("afrunding tillader højst {tolerance}", "rounding allows at most {tolerance}"),
+    "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
+}
+
+
+def severity_of(code: str) -> Severity:
+    entry = MESSAGES.get(code)
+    return entry.severity if entry else Severity.ERROR
+
+
+def _format(template: str, args: dict[str, object]) -> str:
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def message(code: str, args: dict[str, object], lang: str = "da") -> str:
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code
+    return _format(entry.en if lang == "en" else entry.da, args)
+
+
+def hint(code: str, args: dict[str, object], lang: str = "da") -> str | None:
+    entry = HINTS.get(code)
+    if entry is None:
+        return None
+    return _format(entry.en if lang == "en" else entry.da, args)

@@ -1,0 +1,187 @@
+"""Pydantic models of what editors write: agreement metadata, goals, tables and year rules.
+
+Field descriptions are Danish because they are shown to editors, in VS Code through
+the generated JSON Schemas in `schemas/`. Models are strict (no coercion: `1.10` never
+becomes text, `nej` never becomes false) and forbid unknown keys so typos surface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Number = Union[int, Decimal]
+
+
+def _iso_date(value: object) -> object:
+    # YAML 1.2 keeps 2026-01-01 as text; the model turns it into a date, strictly ISO.
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+# --- agreement.yaml ----------------------------------------------------------------------
+
+class Person(Model):
+    name: Text = Field(description="Personens fulde navn.")
+    title: Text = Field(description="Stilling, som den skal stå i teksten, fx 'centerleder'.")
+
+
+class Parties(Model):
+    director: Person = Field(description="Direktøren for Social & Sundhed, der indgår aftalen.")
+    center_leader: Person = Field(description="Lederen af enheden, der indgår aftalen.")
+    follow_up: Person = Field(description="Afdelingschefen, der har ansvaret for den løbende opfølgning.")
+
+
+class Capacity(Model):
+    count: int = Field(ge=0, description="Antallet, fx 318.")
+    unit: Text = Field(description="Hvad der tælles, fx 'borgere', 'pladser' eller 'alkohol forløb'.")
+
+
+class Site(Model):
+    name: Text | None = Field(None, description="Stedets navn; udelades, når stedet er tilbuddet selv.")
+    address: list[Text] = Field(default_factory=list, description="Adressens linjer, fx ['Reberbanen 3', '6200 Aabenraa'].")
+    capacity: list[Capacity] = Field(default_factory=list, description="Antal borgere, pladser eller forløb.")
+    note: Text | None = Field(None, description="Tekst i stedet for antal, fx 'Administration'.")
+
+
+class Offer(Model):
+    name: Text = Field(description="Tilbuddets navn, som det står i tabellen over tilbud.")
+    legal_basis: list[Text] = Field(default_factory=list, description="Lovgrundlag for den primære ydelse, fx '§ 79 SEL'.")
+    sites: list[Site] = Field(min_length=1, description="Tilbuddets steder med adresse og antal.")
+
+
+class Contact(Model):
+    role: Text = Field(description="Rolle eller afdeling, fx 'Centerleder' eller 'Botilbud Bjerggade'.")
+    name: Text = Field(description="Lederens navn.")
+    email: Text = Field(description="E-mailadresse; linket dannes af adressen.")
+    phone: Text = Field(description="Telefonnummer med 8 cifre, skrevet i anførselstegn.")
+
+
+class AgreementMeta(Model):
+    unit: Text = Field(description="Enhedens kortnavn med små bogstaver; det samme som mappens navn.")
+    year: int = Field(ge=2000, le=2100, description="Aftaleåret.")
+    unit_name: Text = Field(description="Enhedens fulde navn.")
+    unit_short: Text = Field(description="Enhedens forkortelse, fx 'CSR'.")
+    effective_date: IsoDate = Field(description="Datoen aftalen træder i kraft, fx \"2026-01-01\".")
+    parties: Parties = Field(description="Aftalens parter.")
+    offers: list[Offer] = Field(default_factory=list, description="Tabellen over tilbud (afsnit 2.1).")
+    contacts: list[Contact] = Field(default_factory=list, description="Ledelsens kontaktoplysninger (afsnit 2.2).")
+    created: IsoDate | None = Field(None, description="Dato, der skrives i PDF'ens metadata; ellers SOURCE_DATE_EPOCH.")
+
+
+# --- goals -------------------------------------------------------------------------------
+
+Scale = Literal["skala", "procent", "antal", "tekst"]
+KpiValue = Union[int, Decimal, str, None]
+
+
+class KpiRow(Model):
+    indicator: Text = Field(description="Hvad der måles (første kolonne).")
+    baseline: KpiValue = Field(description="Udgangspunktet (status).")
+    target: KpiValue = Field(description="Målet.")
+
+
+class Kpi(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")] = Field(
+        description="Tabellens id, som bruges i ```{tabel} id``` i teksten.")
+    caption: Text | None = Field(None, description="Overskrift over tabellen.")
+    scale: Scale = Field(description="skala (1-10), procent (0-100), antal (0 eller mere) eller tekst.")
+    indicator_label: str = Field("", description="Overskrift på første kolonne.")
+    baseline_label: Text = Field(description="Overskrift på kolonnen med udgangspunktet, fx 'Status pr. okt. 2025'.")
+    target_label: Text = Field(description="Overskrift på kolonnen med målet, fx 'Mål pr. okt. 2026'.")
+    rows: list[KpiRow] = Field(min_length=1, description="Tabellens rækker.")
+
+
+class GoalMeta(Model):
+    title: Text = Field(description="Målets titel uden 'Mål nr.' (nummeret dannes automatisk).")
+    area: Text = Field(description="Området målet hører til, fx 'kvalitet' (se årets regler).")
+    scope: Literal["lokalt", "tværgående"] = Field(description="lokalt eller tværgående.")
+    continues_from: int | None = Field(None, ge=2000, le=2100, description="Året målet fortsætter fra, fx 2025.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Målets KPI-tabeller.")
+
+
+class ChapterMeta(Model):
+    title: Text = Field(description="Kapitlets titel uden nummer.")
+    goals: bool = Field(False, description="true for kapitlet med kvalitets- og udviklingsmål.")
+
+
+# --- figure tables -----------------------------------------------------------------------
+
+Cell = Union[int, Decimal, str, None]
+
+
+class Column(Model):
+    label: str = Field(description="Kolonnens overskrift.")
+    type: Literal["text", "number"] = Field("text", description="text eller number.")
+    decimals: int = Field(0, ge=0, le=4, description="Antal decimaler for tal.")
+    row_total: bool = Field(False, description="true, hvis kolonnen er summen af rækkens øvrige tal.")
+
+
+class HeaderGroup(Model):
+    label: str = Field(description="Overskrift over flere kolonner.")
+    span: int = Field(ge=1, description="Hvor mange kolonner overskriften dækker.")
+
+
+class Group(Model):
+    group: str | None = Field(description="Gruppens navn (null for en unavngiven blok).")
+    rows: list[Union[list[Cell], Group]] = Field(min_length=1, description="Gruppens rækker og undergrupper.")
+    total: list[Cell] | None = Field(None, description="Gruppens sumrække, som den er offentliggjort.")
+
+
+class Deviation(Model):
+    row: Text = Field(description="Sumrækkens navn (første celle), fx 'Oprindeligt Netto Budget'.")
+    column: Text = Field(description="Kolonnens overskrift.")
+    reason: Text = Field(description="Hvorfor tallet står, som det gør, fx at det er sådan aftalen blev underskrevet.")
+
+
+class TableData(Model):
+    caption: Text | None = Field(None, description="Tabellens overskrift.")
+    unit: Text | None = Field(None, description="Enheden, fx '1.000 kr.'.")
+    note: Text | None = Field(None, description="Linje under tabellen.")
+    columns: list[Column] = Field(min_length=1, description="Kolonnerne; den første holder rækkernes navne.")
+    header_groups: list[HeaderGroup] = Field(default_factory=list, description="Overskrifter over flere kolonner.")
+    rows: list[Union[list[Cell], Group]] = Field(min_length=1, description="Rækker og grupper.")
+    total: list[Cell] | None = Field(None, description="Tabellens sumrække.")
+    accepted: list[Deviation] = Field(default_factory=list, description=(
+        "Summer, der bevidst ikke stemmer med rækkerne (fx i en allerede underskrevet aftale); "
+        "ia check viser dem som advarsler i stedet for fejl."))
+
+
+# --- rules.yaml --------------------------------------------------------------------------
+
+class Question(Model):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-zæøå_]+$")] = Field(description="Spørgsmålets nøgle.")
+    heading: Text = Field(description="Afsnittets overskrift i målfilen, fx 'Resultat'.")
+    text: Text = Field(description="Spørgsmålet; {year} erstattes af aftaleåret.")
+    required: bool = Field(True, description="true, hvis alle mål skal besvare spørgsmålet.")
+
+    def text_for(self, year: int) -> str:
+        return self.text.replace("{year}", str(year))
+
+
+class Area(Model):
+    key: Text = Field(description="Områdets nøgle, som målene bruger i 'area'.")
+    title: Text = Field(description="Områdets overskrift, fx 'Styring'.")
+
+
+class Rules(Model):
+    year: int = Field(description="Året reglerne gælder for.")
+    goals_chapter_title: Text = Field(description="Titlen på kapitlet med mål.")
+    questions: list[Question] = Field(min_length=1, description="Spørgsmålene hvert mål besvarer.")
+    areas: list[Area] = Field(min_length=1, description="Områderne i den rækkefølge, de nummereres.")

@@ -1,0 +1,80 @@
+"""The only writer: HTML and PDF files, written atomically, with a fetcher that stays home."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ia.diagnostics import Diagnostic, Span
+
+
+class RefusedURL(ValueError):
+    """A resource outside the allowed folders, or not a local file."""
+
+
+def make_fetcher(allowed: list[Path]):
+    """Return a WeasyPrint URL fetcher that serves files under `allowed` and refuses the rest.
+
+    No network scheme is served: a build never makes a request, whatever the sources say.
+    Refused URLs are collected on the fetcher's `refused` list for diagnostics.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    roots = [p.resolve() for p in allowed]
+
+    class RepositoryFetcher(URLFetcher):
+        refused: list[str]
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file"})
+            self.refused = []
+
+        def fetch(self, url: str, headers=None):  # noqa: ARG002 - WeasyPrint's signature
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in {"", "localhost"}:
+                self.refused.append(url)
+                raise RefusedURL(url)
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
+                self.refused.append(url)
+                raise RefusedURL(url)
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+    return RepositoryFetcher()
+
+
+def atomic_write(target: Path, data: bytes) -> Diagnostic | None:
+    """Write `data` to `target` through a temporary file and a rename, so a failure leaves
+    the previous file untouched and never a partial one."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        return Diagnostic("IA902", Span(str(target)), {"target": str(target), "problem": error.strerror or str(error)})
+    return None
+
+
+def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[Path],
+              variant: str | None, title: str) -> bytes:
+    """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import."""
+    from weasyprint import CSS, HTML
+
+    fetcher = make_fetcher(allowed)
+    document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+    styles = [CSS(filename=str(s), url_fetcher=fetcher) for s in stylesheets]
+    del title
+    return document.write_pdf(stylesheets=styles, pdf_variant=variant, uncompressed_pdf=False)

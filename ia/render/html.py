@@ -1,0 +1,178 @@
+"""Compose the whole agreement as one HTML document through the Jinja templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ia.document import Agreement, Goal, Section
+from ia.render.markdown import Heading, inline, outline, render_section, slug
+from ia.render.numbers import number
+from ia.render.tables import kpi_value, table_rows
+
+
+@dataclass
+class TocEntry:
+    number: str
+    title: str
+    anchor: str
+    level: int
+
+
+@dataclass
+class GoalView:
+    number: int
+    title: Markup
+    plain_title: str
+    anchor: str
+    scope: str
+    continues_from: int | None
+    intro: Markup | None
+    answers: list[tuple[str, Markup]]
+    footnotes: Markup | None
+
+
+@dataclass
+class AreaView:
+    number: str
+    title: str
+    anchor: str
+    intro: Markup | None
+    goals: list[GoalView]
+
+
+@dataclass
+class ChapterView:
+    number: int
+    title: str
+    anchor: str
+    body: Markup
+    areas: list[AreaView] = field(default_factory=list)
+
+
+def templates_dir() -> Path:
+    """Return the templates folder: packaged beside `ia` in a wheel, at the top in a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(folder: Path | None = None) -> Environment:
+    """Return the Jinja environment: autoescape on, undefined values are errors."""
+    env = Environment(
+        loader=FileSystemLoader(str(folder or templates_dir())),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["number"] = number
+    env.filters["inline"] = inline
+    return env
+
+
+def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
+    parts = env.get_template("parts/tables.html.j2").module
+    kpis = {k.id: k for k in goal.meta.kpis}
+    placed: set[str] = set()
+
+    def kpi_table(kpi_id: str) -> str:
+        kpi = kpis.get(kpi_id)
+        if kpi is None:
+            return ""
+        placed.add(kpi_id)
+        rows = [(row.indicator, kpi_value(row.baseline, kpi), kpi_value(row.target, kpi)) for row in kpi.rows]
+        return str(parts.kpi_table(kpi, rows))
+
+    answers = []
+    for question in agreement.rules.questions:
+        section = goal.answers.get(question.key)
+        if section is None:
+            continue
+        html = render_section(section, tables=kpi_table, heading_shift=3)
+        if question.key == agreement.rules.questions[0].key:
+            # KPI tables the editor did not place stand at the end of the first answer.
+            rest = [kpi_table(k) for k in kpis if k not in placed]
+            html = Markup(html + "".join(rest))
+        answers.append((question.text_for(agreement.year), html))
+    intro = render_section(goal.intro, tables=kpi_table, heading_shift=3) if goal.intro else None
+    notes = render_section(goal.footnotes, tables=kpi_table) if goal.footnotes else None
+    return GoalView(
+        number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
+        anchor=goal.anchor, scope=goal.meta.scope, continues_from=goal.meta.continues_from,
+        intro=intro, answers=answers, footnotes=notes,
+    )
+
+
+def _chapter_tables(agreement: Agreement, env: Environment):
+    parts = env.get_template("parts/tables.html.j2").module
+
+    def render(table_id: str) -> str:
+        if table_id == "tilbud":
+            return str(parts.offers_table(agreement.meta.offers))
+        if table_id == "kontakter":
+            return str(parts.contacts_table(agreement.meta.contacts))
+        table = agreement.tables.get(table_id)
+        if table is None:
+            return ""
+        return str(parts.figure_table(table.data, table_rows(table.data), "tabel-" + slug(table_id)))
+
+    return render
+
+
+def build_context(agreement: Agreement, *, env: Environment) -> dict:
+    """Collect everything the templates show, already formatted."""
+    tables = _chapter_tables(agreement, env)
+    chapters: list[ChapterView] = []
+    toc: list[TocEntry] = []
+    for chapter in agreement.chapters:
+        anchor = f"kapitel-{chapter.number}"
+        headings: dict[int, Heading] = outline(chapter.body, chapter.number)
+        toc.append(TocEntry(f"{chapter.number}.", chapter.meta.title, anchor, 1))
+        toc.extend(TocEntry(h.number, h.text, h.anchor, h.level) for h in headings.values())
+        body = render_section(chapter.body, tables=tables, headings=headings, heading_shift=1)
+        view = ChapterView(chapter.number, chapter.meta.title, anchor, body)
+        if chapter.meta.goals:
+            for index, area in enumerate(agreement.rules.areas, 1):
+                number_text = f"{chapter.number}.{index}"
+                area_anchor = f"omraade-{slug(area.key)}"
+                intro_section: Section | None = agreement.areas.get(area.key)
+                intro = render_section(intro_section, tables=tables, heading_shift=2) if intro_section else None
+                goals = [_goal_view(g, agreement, env) for g in agreement.goals_in(area.key)]
+                view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
+                toc.append(TocEntry(number_text, area.title, area_anchor, 2))
+                toc.extend(TocEntry(f"Mål nr. {g.number}", g.plain_title, g.anchor, 3) for g in goals)
+        chapters.append(view)
+    meta = agreement.meta
+    return {
+        "agreement": agreement,
+        "meta": meta,
+        "year": agreement.year,
+        "title": f"Institutionsaftale {agreement.year}",
+        "full_title": f"Institutionsaftale {agreement.year} – {meta.unit_name}",
+        "effective_date": format_date(meta.effective_date, format="d. MMMM y", locale="da"),
+        "created": meta.created.isoformat() if meta.created else None,
+        "chapters": chapters,
+        "toc": toc,
+    }
+
+
+def render_html(agreement: Agreement, *, created: str | None = None, folder: Path | None = None) -> str:
+    """Render the agreement to one self-contained HTML document."""
+    env = environment(folder)
+    context = build_context(agreement, env=env)
+    if created and not context["created"]:
+        context["created"] = created
+    css_dir = (folder or templates_dir()) / "css"
+    context["styles"] = Markup("\n".join(
+        (css_dir / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css")
+    ))
+    return env.get_template("document.html.j2").render(context)

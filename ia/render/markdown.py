@@ -1,0 +1,99 @@
+"""Render parsed Markdown sections to HTML: numbered headings, {tabel} directives, footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ia.document import Section
+from ia.markdown import directive, parser
+
+TableRenderer = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a chapter as it appears in the table of contents."""
+
+    number: str
+    text: str
+    anchor: str
+    level: int  # 2 for "2.1", 3 for "3.1.1"
+
+
+def slug(text: str) -> str:
+    """Make an ASCII anchor from Danish text."""
+    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "afsnit"
+
+
+def outline(section: Section, chapter: int) -> dict[int, Heading]:
+    """Number a chapter's `##`/`###` headings: token index -> heading (2.1, 3.1.1 …)."""
+    result: dict[int, Heading] = {}
+    counters = [0, 0]
+    for i, token in enumerate(section.tokens):
+        if token.type != "heading_open" or token.tag not in {"h2", "h3"}:
+            continue
+        depth = 0 if token.tag == "h2" else 1
+        counters[depth] += 1
+        if depth == 0:
+            counters[1] = 0
+        number = ".".join(str(n) for n in [chapter, *counters[: depth + 1]])
+        text = section.tokens[i + 1].content.strip()
+        result[i] = Heading(number, text, f"afsnit-{number.replace('.', '-')}", depth + 2)
+    return result
+
+
+def render_section(
+    section: Section,
+    *,
+    tables: TableRenderer,
+    headings: dict[int, Heading] | None = None,
+    heading_shift: int = 1,
+) -> Markup:
+    """Render a section's tokens; headings move down `heading_shift` levels below the chapter's."""
+    md = parser()
+    headings = headings or {}
+    env = dict(section.env)
+    tokens = section.tokens
+    out: list[str] = []
+    run: list = []
+
+    def flush() -> None:
+        if run:
+            out.append(md.renderer.render(run, md.options, env))
+            run.clear()
+
+    for i, token in enumerate(tokens):
+        if token.type in {"heading_open", "heading_close"}:
+            flush()
+            level = min(int(token.tag[1]) + heading_shift, 6)
+            info = headings.get(i)
+            if token.type == "heading_close":
+                out.append(f"</h{level}>\n")
+            elif info:
+                out.append(f'<h{level} id="{info.anchor}"><span class="num">{info.number}</span> ')
+            else:
+                out.append(f"<h{level}>")
+            continue
+        found = directive(token)
+        if found:
+            flush()
+            name, arg = found
+            out.append(tables(arg) if name == "tabel" else "")
+            continue
+        run.append(token)
+    flush()
+    return Markup("".join(out))
+
+
+def inline(text: str) -> Markup:
+    """Render one line of inline Markdown (titles, table cells) without a paragraph."""
+    return Markup(parser().renderInline(text)) if text else Markup("")
+
+
+def plain(text: str) -> Markup:
+    return escape(text)

@@ -1,0 +1,194 @@
+"""Read YAML into plain Python data while keeping the source position of every key and value.
+
+Plain scalars follow the YAML 1.2 core schema: only `true`/`false` are booleans and
+only plain digits are numbers, so `nej`, `on` and `2026-01-01` stay text, as an editor
+means them. Floats become `Decimal` from their source text, so `597.34` stays exact.
+Aliases and custom tags are refused: an agreement never needs them, and aliases are
+how "billion laughs" documents explode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+# YAML 1.1 words that other tools read as booleans; we keep them as text and say so.
+YAML11_BOOLS = {"y", "n", "yes", "no", "on", "off", "ja", "nej"}
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + "str", _STD + "map", _STD + "seq"}
+MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class YamlProblem:
+    """A problem found while reading YAML: a catalogue code, where, and its arguments."""
+
+    code: str
+    mark: Mark
+    args: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Positions:
+    """Where each value and each key of a YAML document stands, by its path."""
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    # Plain scalars that look like YAML 1.1 booleans, dates or numbers-with-dots: for hints.
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def find(self, path: Path_, *, key: bool = False) -> Mark | None:
+        """Return the mark of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            table = self.keys if key else self.values
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+@dataclass
+class YamlResult:
+    data: Any
+    positions: Positions
+    problems: list[YamlProblem]
+
+
+class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """A composer with no implicit typing and no aliases."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Refused("IA104", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused("IA105", self.peek_event().start_mark, {"limit": MAX_DEPTH})
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, mark: Any, args: dict[str, object] | None = None):
+        super().__init__(code)
+        self.code = code
+        self.mark = Mark(mark.line + 1, mark.column + 1)
+        self.args = args or {}
+
+
+def _mark(node: Node, line_offset: int) -> Mark:
+    return Mark(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.style is not None:  # quoted or block scalars are always text
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return Decimal(value)
+    return value
+
+
+def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
+    """Parse one YAML document into data, positions and problems; never raise."""
+    positions = Positions()
+    problems: list[YamlProblem] = []
+    if text.strip() == "" or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return YamlResult(None, positions, problems)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as refused:
+        mark = Mark(refused.mark.line + line_offset, refused.mark.col)
+        return YamlResult(None, positions, [YamlProblem(refused.code, mark, refused.args)])
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
+        problem = (error.problem or str(error)).strip()
+        return YamlResult(None, positions, [YamlProblem("IA101", where, {"problem": problem, "text": text})])
+    except yaml.YAMLError as error:
+        return YamlResult(None, positions, [YamlProblem("IA101", Mark(1 + line_offset, 1), {"problem": str(error), "text": text})])
+    finally:
+        loader.dispose()
+    if root is None:
+        return YamlResult(None, positions, problems)
+    data = _build(root, (), positions, problems, line_offset)
+    return YamlResult(data, positions, problems)
+
+
+def _build(node: Node, path: Path_, positions: Positions, problems: list[YamlProblem], off: int) -> Any:
+    positions.values[path] = _mark(node, off)
+    if node.tag not in _ALLOWED_TAGS:
+        problems.append(YamlProblem("IA103", _mark(node, off), {"tag": node.tag.replace(_STD, "!!")}))
+        return None
+    if isinstance(node, ScalarNode):
+        value = _scalar(node)
+        if node.style is None and isinstance(value, str | Decimal):
+            positions.raw[path] = node.value
+        return value
+    if isinstance(node, SequenceNode):
+        return [_build(item, path + (i,), positions, problems, off) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            problems.append(YamlProblem("IA106", _mark(key_node, off)))
+            continue
+        key = str(key_node.value)
+        if key in result:
+            first = positions.keys[path + (key,)]
+            problems.append(YamlProblem("IA102", _mark(key_node, off), {"key": key, "first": first.line}))
+            continue
+        positions.keys[path + (key,)] = _mark(key_node, off)
+        result[key] = _build(value_node, path + (key,), positions, problems, off)
+    return result

@@ -1,0 +1,287 @@
+"""Turn an agreement's source documents into a validated `Agreement`, or diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ia import models
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement, Chapter, Goal, Section, Table
+from ia.markdown import heading_text, line_of, parse
+from ia.source.documents import MarkdownDoc, YamlDoc
+from ia.source.folder import AgreementSource
+from ia.source.yamltext import YAML11_BOOLS, Positions
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "string_type": "tekst", "int_type": "et heltal", "int_from_float": "et heltal",
+    "decimal_type": "et tal", "float_type": "et tal", "bool_type": "true eller false",
+    "list_type": "en liste", "model_type": "nøgler og værdier", "dict_type": "nøgler og værdier",
+    "date_type": "en dato som \"2026-01-01\"", "date_from_datetime_parsing": "en dato som \"2026-01-01\"",
+    "none_required": "ingenting",
+}
+_ALL_FIELDS = sorted({
+    name
+    for cls in vars(models).values()
+    if isinstance(cls, type) and issubclass(cls, BaseModel)
+    for name in cls.model_fields
+})
+_DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
+
+
+def describe(value: Any) -> str:
+    """Say in Danish what a value from YAML is, for 'fandt …' in messages."""
+    if value is None:
+        return "en tom værdi"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal):
+        return f"tallet {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"teksten '{shown}'"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "nøgler og værdier"
+    return type(value).__name__
+
+
+def _value_at(data: Any, loc: tuple) -> tuple[tuple, Any, bool]:
+    """Follow `loc` into data, dropping union tags pydantic adds; return (path, value, found)."""
+    path: list = []
+    current = data
+    found = True
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and part[:1].islower() and "[" not in part and part not in {"row", "group", "int", "decimal", "str", "none", "list"}:
+            path.append(part)  # a missing field
+            found = False
+            break
+        # anything else is a union member's tag: skip it
+    return tuple(path), current, found
+
+
+def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]:
+    """Translate pydantic's errors into one diagnostic per place, pointing at the YAML line."""
+    result: list[Diagnostic] = []
+    seen: set[tuple] = set()
+    for err in error.errors():
+        path, value, found = _value_at(doc.data, err["loc"])
+        kind = err["type"]
+        if path in seen:
+            continue
+        seen.add(path)
+        field_name = str(path[-1]) if path else ""
+        hint_code = None
+        args: dict[str, object] = {"field": field_name}
+        if kind == "missing" or not found:
+            mark = doc.positions.find(path[:-1])
+            code = "IA201"
+        elif kind == "extra_forbidden":
+            mark = doc.positions.find(path, key=True)
+            code = "IA202"
+            close = difflib.get_close_matches(field_name, _ALL_FIELDS, n=1, cutoff=0.7)
+            if close:
+                hint_code, args["suggestion"] = "did_you_mean", close[0]
+        else:
+            mark = doc.positions.find(path)
+            raw = doc.positions.raw.get(path)
+            args["found"] = describe(value)
+            if kind == "literal_error":
+                code = "IA204"
+                args["expected"] = err.get("ctx", {}).get("expected", "")
+                close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", str(args["expected"])), n=1, cutoff=0.6)
+                if close:
+                    hint_code, args["suggestion"] = "did_you_mean", close[0]
+            elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+                code = "IA206"
+                ctx = err.get("ctx", {})
+                args["found"] = value
+                args["limit"] = ", ".join(f"{k.replace('ge', '≥').replace('le', '≤').replace('gt', '>').replace('lt', '<')} {v}" for k, v in ctx.items())
+            elif kind in {"string_too_short", "too_short"}:
+                code = "IA203"
+                args["expected"] = "en tekst" if kind == "string_too_short" else "mindst én række"
+            elif kind in _EXPECTED:
+                code = "IA203"
+                args["expected"] = _EXPECTED[kind]
+                if kind == "bool_type" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
+                    hint_code, args["raw"] = "yaml_bool", value
+                elif kind in {"int_type", "decimal_type"} and isinstance(value, str) and _DANISH_NUMBER.match(value):
+                    hint_code = "no_thousands"
+                    args["suggestion"] = value.replace(".", "").replace(",", ".")
+                elif kind == "string_type" and raw is not None:
+                    hint_code, args["raw"] = "quote_text", raw
+                elif kind == "int_type" and field_name in {"year", "continues_from"} and isinstance(value, str):
+                    hint_code = "write_years"
+                elif kind in {"model_type", "dict_type"} and isinstance(value, str) and re.search(r":\S", value):
+                    hint_code = "colon_space"
+            else:
+                code = "IA205"
+                args["problem"] = err["msg"]
+        span = Span(doc.path, mark.line, mark.col) if mark else Span(doc.path)
+        result.append(Diagnostic(code, span, args, hint_code))
+    return result
+
+
+def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
+    """Turn the YAML reader's problems into diagnostics, with hints for the usual traps."""
+    result = []
+    for problem in doc.problems:
+        args = dict(problem.args)
+        hint_code = None
+        text = str(args.pop("text", ""))
+        if problem.code == "IA101":
+            message = str(args.get("problem", ""))
+            line_text = doc.lines[problem.mark.line - 1] if 0 < problem.mark.line <= len(doc.lines) else ""
+            if "\\t" in message or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+                hint_code = "tab_indent"
+            elif "mapping values are not allowed" in message:
+                hint_code = "quote_colon"
+            del text
+        result.append(Diagnostic(problem.code, Span(doc.path, problem.mark.line, problem.mark.col), args, hint_code))
+    return result
+
+
+def model_from(doc: YamlDoc | None, model: type[M], diagnostics: list[Diagnostic]) -> M | None:
+    """Validate one YAML document against a model, adding any problems to `diagnostics`."""
+    if doc is None:
+        return None
+    problems = yaml_problems(doc)
+    if problems:
+        diagnostics.extend(problems)
+        return None
+    if doc.data is None:
+        diagnostics.append(Diagnostic("IA112", Span(doc.path, 1, 1)))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        diagnostics.extend(schema_diagnostics(error, doc))
+        return None
+
+
+def _doc_id(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower().rsplit("/", 1)[-1].removesuffix(".md")).strip("-")
+
+
+def _chapter(doc: MarkdownDoc, number: int, diagnostics: list[Diagnostic]) -> Chapter | None:
+    if doc.meta is None:
+        diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
+        return None
+    meta = model_from(doc.meta, models.ChapterMeta, diagnostics)
+    tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=_doc_id(doc.path))
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h1":
+            diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
+    if meta is None:
+        return None
+    return Chapter(doc.path, number, meta, Section(doc.path, doc.body_line, tokens, env))
+
+
+def _split_footnotes(tokens: list) -> tuple[list, list]:
+    """Separate the footnote block the footnote plugin appends at the end of a file."""
+    for i, token in enumerate(tokens):
+        if token.type == "footnote_block_open":
+            return tokens[:i], tokens[i:]
+    return tokens, []
+
+
+def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) -> Goal | None:
+    if doc.meta is None:
+        diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
+        return None
+    meta = model_from(doc.meta, models.GoalMeta, diagnostics)
+    tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=_doc_id(doc.path))
+    tokens, notes = _split_footnotes(tokens)
+    by_heading = {q.heading.casefold(): q for q in rules.questions}
+    expected = ", ".join(f"'## {q.heading}'" for q in rules.questions)
+    answers: dict[str, Section] = {}
+    intro: Section | None = None
+    current: Section | None = None
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            text = heading_text(tokens, i)
+            line = line_of(token)
+            question = by_heading.get(text.casefold())
+            if text.casefold() == "indledning" and not answers and intro is None:
+                current = intro = Section(doc.path, line, [], env, "Indledning", "indledning")
+            elif question is None:
+                diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected}))
+                current = Section(doc.path, line, [], env, text, "")
+            elif question.key in answers:
+                first = answers[question.key].line
+                diagnostics.append(Diagnostic("IA308", Span(doc.path, line, 1), {"heading": question.heading, "first": first}))
+                current = Section(doc.path, line, [], env, text, "")
+            else:
+                current = answers[question.key] = Section(doc.path, line, [], env, question.heading, question.key)
+            continue
+        if current is None:
+            if token.type.endswith("_close") or token.type == "inline" and i and tokens[i - 1].type == "heading_open":
+                continue
+            if token.map:
+                diagnostics.append(Diagnostic("IA307", Span(doc.path, line_of(token), 1), {"expected": rules.questions[0].heading}))
+                current = Section(doc.path, line_of(token), [], env)
+            continue
+        if current.tokens == [] and token.type == "inline" and i and tokens[i - 1].type == "heading_open":
+            continue
+        if current.tokens == [] and token.type == "heading_close":
+            continue
+        current.tokens.append(token)
+    if meta is None:
+        return None
+    footnotes = Section(doc.path, doc.body_line, notes, env) if notes else None
+    return Goal(doc.path, 0, meta, doc.meta.positions, answers, intro, footnotes)
+
+
+def _table(table_id: str, doc: YamlDoc, diagnostics: list[Diagnostic]) -> Table | None:
+    data = model_from(doc, models.TableData, diagnostics)
+    if data is None:
+        return None
+    return Table(table_id, doc.path, data, doc.positions)
+
+
+def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic]]:
+    """Validate every document of an agreement; return it with all problems found."""
+    diagnostics: list[Diagnostic] = list(source.problems)
+    meta = model_from(source.agreement, models.AgreementMeta, diagnostics)
+    rules = model_from(source.rules, models.Rules, diagnostics)
+    if meta is not None and source.agreement is not None:
+        for name, expected in (("unit", source.unit), ("year", source.year)):
+            found = getattr(meta, name)
+            if found != expected:
+                mark = source.agreement.positions.find((name,))
+                diagnostics.append(Diagnostic("IA210", Span(source.agreement.path, mark.line, mark.col),
+                                              {"field": name, "found": found, "expected": expected}))
+    chapters = [c for n, doc in enumerate(source.chapters, 1) if (c := _chapter(doc, n, diagnostics))]
+    tables = {tid: t for tid, doc in source.tables.items() if (t := _table(tid, doc, diagnostics))}
+    areas = {}
+    for key, doc in source.areas.items():
+        tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=f"omraade-{_doc_id(doc.path)}")
+        areas[key] = Section(doc.path, doc.body_line, tokens, env, key=key)
+    if rules is None:
+        return None, diagnostics
+    goals = [g for doc in source.goals if (g := _goal(doc, rules, diagnostics))]
+    order = {area.key: i for i, area in enumerate(rules.areas)}
+    goals.sort(key=lambda g: (order.get(g.meta.area, len(order)), g.path))
+    for number, goal in enumerate(goals, 1):
+        goal.number = number
+    if meta is None or source.agreement is None or source.rules is None:
+        return None, diagnostics
+    agreement = Agreement(
+        id=source.id, folder=source.folder, meta=meta, meta_path=source.agreement.path,
+        meta_positions=source.agreement.positions, rules=rules, rules_path=source.rules.path,
+        chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files,
+    )
+    return agreement, diagnostics
