@@ -20,6 +20,7 @@ class Section:
     env: dict = field(default_factory=dict)
     heading: str = ""
     key: str = ""
+    lines: list[str] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -67,10 +68,19 @@ class Agreement:
     areas: dict[str, Section]
     tables: dict[str, Table]
     files: list[str] = field(default_factory=list)
+    # Documents that failed validation and are left out; checks that count documents
+    # (goal numbers, mandatory goals, the goals chapter) stay quiet rather than guess.
+    failed: set[str] = field(default_factory=set)
+
+    @property
+    def complete(self) -> bool:
+        return not self.failed
 
     @property
     def year(self) -> int:
-        return self.meta.year
+        # The year of the rules the agreement is checked against (its folder's year);
+        # a different `year:` in agreement.yaml is reported once, as IA210.
+        return self.rules.year
 
     def goals_in(self, area: str) -> list[Goal]:
         return [g for g in self.goals if g.meta.area == area]

@@ -131,6 +131,11 @@ class Column(Model):
     type: Literal["text", "number"] = Field("text", description="text eller number.")
     decimals: int = Field(0, ge=0, le=4, description="Antal decimaler for tal.")
     row_total: bool = Field(False, description="true, hvis kolonnen er summen af rækkens øvrige tal.")
+    product_of: list[Text] = Field(default_factory=list, description=(
+        "Overskrifterne på de kolonner, hvis produkt er denne kolonne, fx ['Antal', 'Stykpris']."))
+    factor: Number = Field(1, description="Tal, produktet ganges med, fx 0.001 for beløb i 1.000 kr.")
+    summed: bool = Field(True, description=(
+        "false, hvis kolonnens sumrækker ikke er summer af rækkerne, fx en gennemsnitspris."))
 
 
 class HeaderGroup(Model):
@@ -178,6 +183,14 @@ class Question(Model):
 class Area(Model):
     key: Text = Field(description="Områdets nøgle, som målene bruger i 'area'.")
     title: Text = Field(description="Områdets overskrift, fx 'Styring'.")
+    min_goals: int = Field(0, ge=0, description="Mindste antal mål i området, fx 1 for velfærdsteknologi.")
+    requirement: Text | None = Field(None, description="Kravet med ord, som det vises i diagnosen.")
+
+
+class MandatoryGoal(Model):
+    name: Text = Field(description="Målets navn, som det vises i diagnosen, fx 'Handlemuligheder'.")
+    area: Text = Field(description="Området målet skal stå i.")
+    match: list[Text] = Field(min_length=1, description="Ord, hvoraf et skal stå i målets titel (små og store bogstaver er ens).")
 
 
 class Rules(Model):
@@ -185,3 +198,4 @@ class Rules(Model):
     goals_chapter_title: Text = Field(description="Titlen på kapitlet med mål.")
     questions: list[Question] = Field(min_length=1, description="Spørgsmålene hvert mål besvarer.")
     areas: list[Area] = Field(min_length=1, description="Områderne i den rækkefølge, de nummereres.")
+    mandatory_goals: list[MandatoryGoal] = Field(default_factory=list, description="Tværgående mål, som alle aftaler skal have.")

@@ -76,6 +76,7 @@ def _value_at(data: Any, loc: tuple) -> tuple[tuple, Any, bool]:
 def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]:
     """Translate pydantic's errors into one diagnostic per place, pointing at the YAML line."""
     result: list[Diagnostic] = []
+    places: list[tuple] = []
     seen: set[tuple] = set()
     for err in error.errors():
         path, value, found = _value_at(doc.data, err["loc"])
@@ -132,7 +133,16 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
                 args["problem"] = err["msg"]
         span = Span(doc.path, mark.line, mark.col) if mark else Span(doc.path)
         result.append(Diagnostic(code, span, args, hint_code))
-    return result
+        places.append(path)
+    return _drop_renamed(result, places)
+
+
+def _drop_renamed(found: list[Diagnostic], places: list[tuple]) -> list[Diagnostic]:
+    """A misspelt key shows up as unknown (IA202) and missing (IA201): keep only the first,
+    whose hint already names the right key."""
+    renamed = {(path[:-1], d.args.get("suggestion")) for d, path in zip(found, places) if d.code == "IA202"}
+    return [d for d, path in zip(found, places)
+            if not (d.code == "IA201" and (path[:-1], d.args.get("field")) in renamed)]
 
 
 def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
@@ -187,7 +197,7 @@ def _chapter(doc: MarkdownDoc, number: int, diagnostics: list[Diagnostic]) -> Ch
             diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
     if meta is None:
         return None
-    return Chapter(doc.path, number, meta, Section(doc.path, doc.body_line, tokens, env))
+    return Chapter(doc.path, number, meta, Section(doc.path, doc.body_line, tokens, env, lines=doc.lines))
 
 
 def _split_footnotes(tokens: list) -> tuple[list, list]:
@@ -216,23 +226,23 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
             line = line_of(token)
             question = by_heading.get(text.casefold())
             if text.casefold() == "indledning" and not answers and intro is None:
-                current = intro = Section(doc.path, line, [], env, "Indledning", "indledning")
+                current = intro = Section(doc.path, line, [], env, "Indledning", "indledning", doc.lines)
             elif question is None:
                 diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected}))
-                current = Section(doc.path, line, [], env, text, "")
+                current = Section(doc.path, line, [], env, text, "", doc.lines)
             elif question.key in answers:
                 first = answers[question.key].line
                 diagnostics.append(Diagnostic("IA308", Span(doc.path, line, 1), {"heading": question.heading, "first": first}))
-                current = Section(doc.path, line, [], env, text, "")
+                current = Section(doc.path, line, [], env, text, "", doc.lines)
             else:
-                current = answers[question.key] = Section(doc.path, line, [], env, question.heading, question.key)
+                current = answers[question.key] = Section(doc.path, line, [], env, question.heading, question.key, doc.lines)
             continue
         if current is None:
             if token.type.endswith("_close") or token.type == "inline" and i and tokens[i - 1].type == "heading_open":
                 continue
             if token.map:
                 diagnostics.append(Diagnostic("IA307", Span(doc.path, line_of(token), 1), {"expected": rules.questions[0].heading}))
-                current = Section(doc.path, line_of(token), [], env)
+                current = Section(doc.path, line_of(token), [], env, lines=doc.lines)
             continue
         if current.tokens == [] and token.type == "inline" and i and tokens[i - 1].type == "heading_open":
             continue
@@ -241,7 +251,7 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
         current.tokens.append(token)
     if meta is None:
         return None
-    footnotes = Section(doc.path, doc.body_line, notes, env) if notes else None
+    footnotes = Section(doc.path, doc.body_line, notes, env, lines=doc.lines) if notes else None
     return Goal(doc.path, 0, meta, doc.meta.positions, answers, intro, footnotes)
 
 
@@ -265,14 +275,16 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
                 diagnostics.append(Diagnostic("IA210", Span(source.agreement.path, mark.line, mark.col),
                                               {"field": name, "found": found, "expected": expected}))
     chapters = [c for n, doc in enumerate(source.chapters, 1) if (c := _chapter(doc, n, diagnostics))]
+    failed = {doc.path for doc in source.chapters if doc.path not in {c.path for c in chapters}}
     tables = {tid: t for tid, doc in source.tables.items() if (t := _table(tid, doc, diagnostics))}
     areas = {}
     for key, doc in source.areas.items():
         tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=f"omraade-{_doc_id(doc.path)}")
-        areas[key] = Section(doc.path, doc.body_line, tokens, env, key=key)
+        areas[key] = Section(doc.path, doc.body_line, tokens, env, key=key, lines=doc.lines)
     if rules is None:
         return None, diagnostics
     goals = [g for doc in source.goals if (g := _goal(doc, rules, diagnostics))]
+    failed |= {doc.path for doc in source.goals if doc.path not in {g.path for g in goals}}
     order = {area.key: i for i, area in enumerate(rules.areas)}
     goals.sort(key=lambda g: (order.get(g.meta.area, len(order)), g.path))
     for number, goal in enumerate(goals, 1):
@@ -282,6 +294,6 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
     agreement = Agreement(
         id=source.id, folder=source.folder, meta=meta, meta_path=source.agreement.path,
         meta_positions=source.agreement.positions, rules=rules, rules_path=source.rules.path,
-        chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files,
+        chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files, failed=failed,
     )
     return agreement, diagnostics

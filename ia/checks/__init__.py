@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.checks import figures, structure
+from ia.checks import contacts, figures, kpis, references, structure, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -21,8 +21,19 @@ CHECKS: list[Check] = [
     structure.area_texts,
     structure.directives,
     structure.kpi_ids,
+    structure.mandatory_goals,
+    structure.area_minimums,
+    years.stale_result_years,
+    years.kpi_target_years,
+    years.continued_goals,
+    kpis.kpi_values,
     figures.table_cells,
     figures.table_totals,
+    figures.table_products,
+    figures.unused_deviations,
+    contacts.contact_details,
+    contacts.links,
+    references.goal_references,
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ia.diagnostics import Span
 from ia.source.yamltext import Positions
 
@@ -9,3 +11,32 @@ from ia.source.yamltext import Positions
 def at(path: str, positions: Positions, *keys: str | int, key: bool = False) -> Span:
     mark = positions.find(tuple(keys), key=key)
     return Span(path, mark.line, mark.col) if mark else Span(path)
+
+
+def section_lines(section) -> Iterator[tuple[str, int]]:
+    """Every line of text a section shows, with its 1-based line in the file."""
+    for token in section.tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        for offset, text in enumerate(token.content.split("\n")):
+            yield text, token.map[0] + 1 + offset
+
+
+def column_of(section, line: int, fragment: str) -> int:
+    """Find `fragment` on the file's line for a precise column; 1 when it cannot be found."""
+    if 0 < line <= len(section.lines):
+        index = section.lines[line - 1].find(fragment)
+        if index >= 0:
+            return index + 1
+    return 1
+
+
+def all_sections(agreement) -> Iterator:
+    """Every Markdown section of the agreement: chapters, area texts, goal answers and notes."""
+    for chapter in agreement.chapters:
+        yield chapter.body
+    yield from agreement.areas.values()
+    for goal in agreement.goals:
+        for section in (goal.intro, *goal.answers.values(), goal.footnotes):
+            if section is not None:
+                yield section

@@ -52,6 +52,11 @@ def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
 class _Sum:
     value: Decimal
     parts: int
+    unknown: bool = False  # a part is text: IA213 reports it, the sum cannot be judged
+
+
+def _unknown(cell: Cell) -> bool:
+    return isinstance(cell, str) and cell.strip() != "-"
 
 
 def _value(cell: Cell) -> Decimal | None:
@@ -74,7 +79,9 @@ def _contribution(items: list, column: int) -> _Sum:
                 inner = _contribution(item.rows, column)
                 total.value += inner.value
                 total.parts += inner.parts
+                total.unknown |= inner.unknown
         elif len(item) > column:
+            total.unknown |= _unknown(item[column])
             value = _value(item[column])
             if value is not None:
                 total.value += value
@@ -87,13 +94,13 @@ def _compare(table: Table, path: tuple, declared: list[Cell], items: list) -> It
     label = str(declared[0]) if declared and declared[0] else "Total"
     accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
     for c, column in enumerate(columns):
-        if column.type != "number" or c >= len(declared):
+        if column.type != "number" or not column.summed or c >= len(declared):
             continue
         found = _value(declared[c])
         if found is None:
             continue
         expected = _contribution(items, c)
-        if expected.parts == 0:
+        if expected.parts == 0 or expected.unknown:
             continue
         yield from _judge(table, path + (c,), label, column.label, column.decimals, found, expected, accepted)
 
@@ -142,3 +149,79 @@ def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
                 label = str(row[0]) if row[0] else "Total"
                 yield from _judge(table, path + (c,), label, column.label, column.decimals,
                                   _value(row[c]), _Sum(sum(values, Decimal(0)), len(values)), accepted)
+
+
+
+def table_products(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A product column equals the product of its factor columns (count × unit price) within rounding."""
+    for table in agreement.tables.values():
+        columns = table.data.columns
+        index = {col.label: i for i, col in enumerate(columns) if col.type == "number"}
+        for c, column in enumerate(columns):
+            if not column.product_of:
+                continue
+            missing = [label for label in column.product_of if label not in index]
+            if missing:
+                yield Diagnostic("IA605", at(table.path, table.positions, "columns", c, "product_of"),
+                                 {"column": column.label, "factor": missing[0]})
+                continue
+            factors = [index[label] for label in column.product_of]
+            for path, row in _all_rows(table):
+                if len(row) != len(columns):
+                    continue
+                found = _value(row[c])
+                values = [_value(row[i]) for i in factors]
+                if found is None or any(v is None for v in values):
+                    continue
+                yield from _judge_product(table, path + (c,), row, column, [columns[i] for i in factors], values, found)
+
+
+def _judge_product(table: Table, path: tuple, row: list[Cell], column, factor_columns, values, found) -> Iterator[Diagnostic]:
+    """Compare a product cell with the product of its factors, allowing for their rounding."""
+    factor = Decimal(column.factor)
+    expected = factor
+    for value in values:
+        expected *= value
+    # Each factor is rounded to its shown decimals; the error that allows grows with the others.
+    tolerance = Decimal(1).scaleb(-column.decimals) / 2
+    for i, col in enumerate(factor_columns):
+        others = abs(factor)
+        for j, value in enumerate(values):
+            if j != i:
+                others *= abs(value)
+        tolerance += Decimal(1).scaleb(-col.decimals) / 2 * others
+    if abs(found - expected) <= tolerance:
+        return
+    label = str(row[0]) if row and row[0] else "Total"
+    names = " × ".join(col.label for col in factor_columns) + (f" × {factor}" if factor != 1 else "")
+    args = {"label": label, "column": column.label, "factors": names,
+            "expected": number(expected, column.decimals), "found": number(found, column.decimals)}
+    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
+    span = at(table.path, table.positions, *path)
+    if (label, column.label) in accepted:
+        yield Diagnostic("IA606", span, {**args, "reason": accepted[(label, column.label)]})
+    else:
+        yield Diagnostic("IA604", span, args)
+
+
+def unused_deviations(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every accepted deviation still matches a figure that does not add up.
+
+    A deviation nobody needs any more would hide the next real error in that cell.
+    """
+    for table in agreement.tables.values():
+        if not table.data.accepted:
+            continue
+        single = _only(agreement, table)
+        matched = {(str(d.args["label"]), str(d.args["column"]))
+                   for d in [*table_totals(single), *table_products(single)] if d.code in {"IA602", "IA606"}}
+        for i, deviation in enumerate(table.data.accepted):
+            if (deviation.row, deviation.column) not in matched:
+                yield Diagnostic("IA603", at(table.path, table.positions, "accepted", i),
+                                 {"label": deviation.row, "column": deviation.column})
+
+
+def _only(agreement: Agreement, table: Table) -> Agreement:
+    from dataclasses import replace
+
+    return replace(agreement, tables={table.id: table})

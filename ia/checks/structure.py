@@ -44,7 +44,7 @@ def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:
 
 def goals_chapter(agreement: Agreement) -> Iterator[Diagnostic]:
     """Goals need a chapter to stand in."""
-    if agreement.goals and not any(c.meta.goals for c in agreement.chapters):
+    if agreement.complete and agreement.goals and not any(c.meta.goals for c in agreement.chapters):
         yield Diagnostic("IA309", Span(f"{agreement.folder}/chapters"))
 
 
@@ -99,3 +99,28 @@ def kpi_ids(agreement: Agreement) -> Iterator[Diagnostic]:
                 yield Diagnostic("IA214", span, {"id": kpi.id, "first": seen[kpi.id]})
             else:
                 seen[kpi.id] = span.line
+
+
+def mandatory_goals(agreement: Agreement) -> Iterator[Diagnostic]:
+    """The year's mandatory cross-cutting goals are present, each in its area."""
+    if not agreement.complete:
+        return
+    where = Span(f"{agreement.folder}/goals")
+    titles = {area.key: area.title for area in agreement.rules.areas}
+    for required in agreement.rules.mandatory_goals:
+        words = [w.casefold() for w in required.match]
+        if not any(g.meta.area == required.area and any(w in g.meta.title.casefold() for w in words)
+                   for g in agreement.goals):
+            yield Diagnostic("IA320", where, {"name": required.name, "area": titles.get(required.area, required.area)})
+
+
+def area_minimums(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Each area has at least the number of goals the year's rules ask for."""
+    if not agreement.complete:
+        return
+    for area in agreement.rules.areas:
+        found = len(agreement.goals_in(area.key))
+        if found < area.min_goals:
+            requirement = f" ({area.requirement})" if area.requirement else ""
+            yield Diagnostic("IA321", Span(f"{agreement.folder}/goals"),
+                             {"area": area.title, "count": area.min_goals, "found": found, "requirement": requirement})

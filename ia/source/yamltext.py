@@ -173,7 +173,7 @@ def _build(node: Node, path: Path_, positions: Positions, problems: list[YamlPro
         return None
     if isinstance(node, ScalarNode):
         value = _scalar(node)
-        if node.style is None and isinstance(value, str | Decimal):
+        if node.style is None:
             positions.raw[path] = node.value
         return value
     if isinstance(node, SequenceNode):

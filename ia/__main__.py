@@ -1,0 +1,3 @@
+from ia.cli import main
+
+main()

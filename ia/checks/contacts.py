@@ -1,0 +1,63 @@
+"""Checks of contact details and links: well-formed e-mail addresses, phone numbers and URLs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ia.checks._where import all_sections, at
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+# Danish numbers have eight digits, optionally after +45 or 0045, optionally spaced in pairs.
+PHONE = re.compile(r"^(?:\+45|0045)?\s?(?:\d\s?){7}\d$")
+
+
+def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
+    """E-mail addresses and phone numbers in the contacts table are well-formed."""
+    meta, path, positions = agreement.meta, agreement.meta_path, agreement.meta_positions
+    for i, contact in enumerate(meta.contacts):
+        if not EMAIL.match(contact.email):
+            yield Diagnostic("IA701", at(path, positions, "contacts", i, "email"), {"found": contact.email})
+        if not PHONE.match(contact.phone.strip()):
+            yield Diagnostic("IA702", at(path, positions, "contacts", i, "phone"), {"found": contact.phone})
+
+
+def link_problem(href: str) -> str | None:
+    """Say what is wrong with a link, in Danish, or None when it is fine."""
+    parts = urlsplit(href)
+    if parts.scheme in {"http", "https"}:
+        host = parts.hostname or ""
+        if "." not in host or " " in href:
+            return "forventede en webadresse som https://aabenraa.dk/…"
+        return None
+    if parts.scheme == "mailto":
+        return None if EMAIL.match(parts.path) else "forventede mailto: efterfulgt af en e-mailadresse"
+    if href.startswith("#"):
+        return None
+    return "forventede et link, der begynder med https://, http:// eller mailto:"
+
+
+def links(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every Markdown link in the text is a well-formed web or e-mail address."""
+    for section in all_sections(agreement):
+        for token in section.tokens:
+            if token.type != "inline" or not token.children:
+                continue
+            for child in token.children:
+                if child.type != "link_open":
+                    continue
+                href = str(child.attrs.get("href", ""))
+                problem = link_problem(href)
+                if problem:
+                    line = token.map[0] + 1 if token.map else section.line
+                    col = 1
+                    for offset, text in enumerate(token.content.split("\n")):
+                        if href in text:
+                            line = token.map[0] + 1 + offset if token.map else line
+                            if 0 < line <= len(section.lines):
+                                col = max(section.lines[line - 1].find(href), 0) + 1
+                            break
+                    yield Diagnostic("IA703", Span(section.path, line, col), {"found": href, "problem": problem})

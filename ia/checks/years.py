@@ -1,0 +1,43 @@
+"""Checks for years copied from last year's agreement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ia.checks._where import all_sections, at, column_of, section_lines
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement
+
+# "opnå i 2025", "opnås i 2025": the result year of a goal, as the old question put it.
+RESULT_YEAR = re.compile(r"\bopnå(?:s|r)?\s+i\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def stale_result_years(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Text that names another year than the agreement's as the year of a result."""
+    for section in all_sections(agreement):
+        for text, line in section_lines(section):
+            for match in RESULT_YEAR.finditer(text):
+                found = int(match.group(1))
+                if found != agreement.year:
+                    col = column_of(section, line, match.group(0))
+                    yield Diagnostic("IA401", Span(section.path, line, col), {"found": found, "year": agreement.year})
+
+
+def kpi_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A KPI target column names the agreement's year, not last year's."""
+    for goal in agreement.goals:
+        for i, kpi in enumerate(goal.meta.kpis):
+            years = [int(y) for y in YEAR.findall(kpi.target_label)]
+            if years and agreement.year not in years:
+                yield Diagnostic("IA402", at(goal.path, goal.positions, "kpis", i, "target_label"),
+                                 {"label": kpi.target_label, "found": years[-1], "year": agreement.year})
+
+
+def continued_goals(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A goal continues from an earlier year, never from this year or a later one."""
+    for goal in agreement.goals:
+        found = goal.meta.continues_from
+        if found is not None and found >= agreement.year:
+            yield Diagnostic("IA403", at(goal.path, goal.positions, "continues_from"), {"found": found, "year": agreement.year})

@@ -1,0 +1,52 @@
+"""Data-driven diagnostics: each file in tests/cases/ breaks the tiny fixture one way and
+lists the diagnostics (code, file and line) that `ia check` must give for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ia.pipeline import load
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+
+
+def apply(case: dict, repo: Path) -> None:
+    for rel, text in (case.get("files") or {}).items():
+        target = repo / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for rel, replacements in (case.get("patch") or {}).items():
+        target = repo / rel
+        text = target.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"{rel}: the case's text {old!r} is not in the fixture"
+            text = text.replace(old, new, 1)
+        target.write_text(text, encoding="utf-8")
+    for rel in case.get("delete") or []:
+        (repo / rel).unlink()
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path, tiny: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    apply(case, tiny)
+    result = load(tiny, case.get("agreement", "demo-2026"))
+    found = [f"{d.code} {d.span.path}:{d.span.line}" if d.span.line else f"{d.code} {d.span.path}"
+             for d in result.diagnostics]
+    assert found == case["expect"], "\n".join(f"{d.code} {d.span}: {d.message()}" for d in result.diagnostics)
+    for d in result.diagnostics:
+        assert d.message("da") and d.message("en"), d.code
+    if "message" in case:
+        assert any(case["message"] in d.message() for d in result.diagnostics), [d.message() for d in result.diagnostics]
+    if "hint" in case:
+        assert any(case["hint"] in (d.hint() or "") for d in result.diagnostics), [d.hint() for d in result.diagnostics]
+
+
+def test_every_case_is_named_for_what_it_shows():
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert case.get("about"), f"{path.name} has no 'about'"
+        assert case.get("expect") is not None, f"{path.name} has no 'expect'"

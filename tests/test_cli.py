@@ -1,0 +1,128 @@
+"""The command line: exit codes, one line per problem, no traceback, no partial output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ia.cli import app
+
+runner = CliRunner()
+
+
+def ia(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run the real `ia` command in a subprocess, as an editor or CI would."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    return subprocess.run([sys.executable, "-m", "ia", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_check_clean_fixture_exits_0(tiny):
+    result = runner.invoke(app, ["check", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_reports_errors_with_exit_1_and_source_line(tiny):
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("unit_short: CD", "unit_shrt: CD"))
+    result = runner.invoke(app, ["check", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert "agreements/2026/demo/agreement.yaml:4:1: fejl IA202: ukendt felt 'unit_shrt'" in result.output
+    assert " 4 | unit_shrt: CD" in result.output
+    assert "mente du 'unit_short'?" in result.output
+
+
+def test_check_english(tiny):
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("unit_short: CD", "unit_shrt: CD"))
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--lang", "en"])
+    assert "error IA202: unknown field 'unit_shrt'" in result.output
+
+
+def test_check_github_format(tiny):
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("unit_short: CD", "unit_shrt: CD"))
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--format", "github"])
+    lines = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert lines[0].startswith("::error file=agreements/2026/demo/agreement.yaml,line=4,col=1,title=IA202::ukendt felt")
+
+
+def test_check_json_format(tiny):
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("year: 2026", "year: 2025"))
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data[0]["code"] == "IA210" and data[0]["line"] == 2 and data[0]["severity"] == "error"
+
+
+def test_strict_fails_on_warnings(tiny):
+    table = tiny / "agreements/2026/demo/tables/budget.yaml"
+    table.write_text(table.read_text().replace("[Stubbæk, 11906, null]", "[Stubbæk, 11006, null]")
+                     + "accepted:\n  - {row: Brutto Budget, column: Budget 2026, reason: sådan blev den underskrevet}\n")
+    assert runner.invoke(app, ["check", "--root", str(tiny)]).exit_code == 0
+    assert runner.invoke(app, ["check", "--root", str(tiny), "--strict"]).exit_code == 1
+
+
+def test_build_writes_html_and_pdf(tiny, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "demo-2026.pdf").read_bytes().startswith(b"%PDF-")
+    assert (out / "demo-2026.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_build_html_only(tiny, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out), "--format", "html"])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["demo-2026.html"]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["build", "xyz-2026"], "IA121"),
+    (["build", "ikke-en-aftale"], "IA120"),
+    (["check", "xyz-2026"], "IA121"),
+])
+def test_unknown_agreement(tiny, args, expected):
+    done = ia(*args, "--root", str(tiny), cwd=tiny)
+    assert done.returncode == 1
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_malformed_yaml_gives_one_line_and_no_output(tiny):
+    path = tiny / "agreements/2026/demo/goals/02-dokumentation.md"
+    path.write_text(path.read_text().replace("area: kvalitet", "area: [kvalitet"))
+    done = ia("build", "demo-2026", "--root", str(tiny), cwd=tiny)
+    assert done.returncode == 1
+    assert "agreements/2026/demo/goals/02-dokumentation.md:" in done.stderr and "IA101" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tiny / "build").exists()
+
+
+def test_failed_build_keeps_previous_outputs(tiny):
+    out = tiny / "build"
+    assert runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("year: 2026", "year: tjuetjueseks"))
+    assert runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out)]).exit_code == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_unwritable_output_is_a_diagnostic(tiny):
+    blocker = tiny / "blocker"
+    blocker.write_text("a file where the output folder should be")
+    result = runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert "IA902" in result.output
+
+
+def test_usage_error_exits_2(tiny):
+    assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["build", "--root", str(tiny)]).exit_code == 2
