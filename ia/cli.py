@@ -58,7 +58,14 @@ def _print(diagnostics: list[Diagnostic], *, root: Path, fmt: ReportFormat = Rep
         if diagnostics:
             print(report.github(diagnostics, lang=lang))
     elif diagnostics:
-        print(report.human(diagnostics, root=root, lang=lang), file=sys.stderr)
+        _stderr().print(report.styled(report.human(diagnostics, root=root, lang=lang)))
+
+
+def _stderr():
+    from rich.console import Console
+
+    # Colour only on a terminal; CI logs and pipes get the plain text.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _guard(run) -> int:

@@ -46,6 +46,19 @@ def human(diagnostics: list[Diagnostic], *, root: Path, lang: str = "da") -> str
     return "\n".join(out)
 
 
+def styled(text: str):
+    """Colour a `human()` report for a terminal: severities, codes and markers."""
+    from rich.text import Text
+
+    styled_text = Text(text)
+    styled_text.highlight_regex(r"\b(fejl|error)\b", "bold red")
+    styled_text.highlight_regex(r"\b(advarsel|warning)\b", "bold yellow")
+    styled_text.highlight_regex(r"\bIA\d{3}\b", "bold")
+    styled_text.highlight_regex(r"(?m)^ +\| +\^$", "bold red")
+    styled_text.highlight_regex(r"(?m)^  (hjælp|help):", "cyan")
+    return styled_text
+
+
 def summary(diagnostics: list[Diagnostic], lang: str = "da") -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors

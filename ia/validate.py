@@ -32,6 +32,7 @@ _ALL_FIELDS = sorted({
     if isinstance(cls, type) and issubclass(cls, BaseModel)
     for name in cls.model_fields
 })
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*[\w-]+:[^\s/]")
 _DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 
 
@@ -155,8 +156,11 @@ def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
         if problem.code == "IA101":
             message = str(args.get("problem", ""))
             line_text = doc.lines[problem.mark.line - 1] if 0 < problem.mark.line <= len(doc.lines) else ""
+            nearby = doc.lines[max(problem.mark.line - 3, 0): problem.mark.line]
             if "\\t" in message or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
                 hint_code = "tab_indent"
+            elif any(_NO_SPACE_AFTER_COLON.match(line) for line in nearby):
+                hint_code = "colon_space"
             elif "mapping values are not allowed" in message:
                 hint_code = "quote_colon"
             del text

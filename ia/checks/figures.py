@@ -40,12 +40,13 @@ def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
                 continue
             for c, (value, column) in enumerate(zip(row, columns)):
                 span = at(table.path, table.positions, *path, c)
+                name = column.label or f"nr. {c + 1}"
                 if column.type == "number" and isinstance(value, str) and value.strip() != "-":
                     suggestion = value.replace(".", "").replace(",", ".")
                     hint = "no_thousands" if suggestion.lstrip("-").replace(".", "", 1).isdigit() else None
-                    yield Diagnostic("IA213", span, {"column": column.label, "found": value, "suggestion": suggestion}, hint)
+                    yield Diagnostic("IA213", span, {"column": name, "found": value, "suggestion": suggestion}, hint)
                 elif column.type == "text" and isinstance(value, int | Decimal) and not isinstance(value, bool):
-                    yield Diagnostic("IA212", span, {"column": column.label, "found": value, "raw": str(value)}, "quote_text")
+                    yield Diagnostic("IA212", span, {"column": name, "found": value, "raw": str(value)}, "quote_text")
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""Benchmark: how long `ia check` takes on every agreement, as ratios against a baseline.
+
+The baseline, measured in the same run, is just reading and YAML-parsing the same files
+(the floor any checker pays), so the figures do not depend on how fast the machine is.
+Run: .venv/bin/python benchmarks/check_all.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from ia.pipeline import all_refs, load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _time(function, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def baseline() -> None:
+    for folder in all_refs(ROOT):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in {".yaml", ".md"}:
+                text = path.read_text(encoding="utf-8")
+                if path.suffix == ".yaml":
+                    yaml.safe_load(text)
+
+
+def check_all() -> None:
+    for folder in all_refs(ROOT):
+        load(ROOT, folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    check_all()  # warm imports and caches
+    base = _time(baseline, args.repeat)
+    checked = _time(check_all, args.repeat)
+    print(f"agreements: {len(all_refs(ROOT))}")
+    print(f"baseline (read + parse YAML): {base * 1000:.1f} ms")
+    print(f"ia check, all agreements:     {checked * 1000:.1f} ms  = {checked / base:.1f} × baseline")
+
+
+if __name__ == "__main__":
+    main()
