@@ -72,9 +72,12 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
               variant: str | None, title: str) -> bytes:
     """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import."""
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     fetcher = make_fetcher(allowed)
+    # @font-face rules only take effect through a FontConfiguration shared by CSS and PDF.
+    fonts = FontConfiguration()
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-    styles = [CSS(filename=str(s), url_fetcher=fetcher) for s in stylesheets]
+    styles = [CSS(filename=str(s), url_fetcher=fetcher, font_config=fonts) for s in stylesheets]
     del title
-    return document.write_pdf(stylesheets=styles, pdf_variant=variant, uncompressed_pdf=False)
+    return document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant, uncompressed_pdf=False)

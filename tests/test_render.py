@@ -30,7 +30,7 @@ def test_goals_are_numbered_by_area_order(html):
 
 
 def test_questions_come_from_the_rules_with_the_year(html):
-    assert html.count('<th scope="row">Hvilket resultat vil vi opnå i 2026?</th>') == 3
+    assert html.count('<dt>Hvilket resultat vil vi opnå i 2026?</dt>') == 3
     assert html.count("Kræver dette mål samarbejde med andre centerområder?") == 1  # only goal 2 answers it
 
 

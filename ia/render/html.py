@@ -84,6 +84,8 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
     kpis = {k.id: k for k in goal.meta.kpis}
     placed: set[str] = set()
 
+    notes = goal.footnotes.tokens if goal.footnotes else []
+
     def kpi_table(kpi_id: str) -> str:
         kpi = kpis.get(kpi_id)
         if kpi is None:
@@ -97,18 +99,18 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         section = goal.answers.get(question.key)
         if section is None:
             continue
-        html = render_section(section, tables=kpi_table, heading_shift=3)
+        html = render_section(section, tables=kpi_table, heading_shift=3, notes=notes)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
             rest = [kpi_table(k) for k in kpis if k not in placed]
             html = Markup(html + "".join(rest))
         answers.append((question.text_for(agreement.year), html))
-    intro = render_section(goal.intro, tables=kpi_table, heading_shift=3) if goal.intro else None
-    notes = render_section(goal.footnotes, tables=kpi_table) if goal.footnotes else None
+    intro = render_section(goal.intro, tables=kpi_table, heading_shift=3, notes=notes) if goal.intro else None
+    endnotes = render_section(goal.footnotes, tables=kpi_table) if goal.footnotes else None
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
         anchor=goal.anchor, scope=goal.meta.scope, continues_from=goal.meta.continues_from,
-        intro=intro, answers=answers, footnotes=notes,
+        intro=intro, answers=answers, footnotes=endnotes,
     )
 
 

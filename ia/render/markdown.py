@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ia.document import Section
-from ia.markdown import directive, parser
+from ia.markdown import directive, footnote_bodies, parser
 
 TableRenderer = Callable[[str], str]
 
@@ -53,12 +53,15 @@ def render_section(
     tables: TableRenderer,
     headings: dict[int, Heading] | None = None,
     heading_shift: int = 1,
+    notes: list | None = None,
 ) -> Markup:
     """Render a section's tokens; headings move down `heading_shift` levels below the chapter's."""
     md = parser()
     headings = headings or {}
     env = dict(section.env)
     tokens = section.tokens
+    if "footnotes" in env:
+        env["footnote_bodies"] = footnote_bodies([*tokens, *(notes or [])], env)
     out: list[str] = []
     run: list = []
 
