@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from ia.models import AgreementMeta, ChapterMeta, GoalMeta, Rules, TableData
+from ia.models import AgreementMeta, ChapterMeta, EffectGoal, GoalMeta, Interventions, Rules, TableData
 from ia.source.yamltext import Positions
 
 
@@ -25,10 +25,13 @@ class Section:
 
 @dataclass
 class Chapter:
+    """A chapter: its own text, or the year's shared text with the unit's text in its slot."""
+
     path: str
     number: int
     meta: ChapterMeta
-    body: Section
+    title: str
+    parts: list[Section]
 
 
 @dataclass
@@ -67,6 +70,11 @@ class Agreement:
     goals: list[Goal]
     areas: dict[str, Section]
     tables: dict[str, Table]
+    effect_goals: list[EffectGoal] = field(default_factory=list)
+    effect_goals_path: str = ""
+    interventions: Interventions | None = None
+    interventions_path: str = ""
+    interventions_positions: Positions | None = None
     files: list[str] = field(default_factory=list)
     # Documents that failed validation and are left out; checks that count documents
     # (goal numbers, mandatory goals, the goals chapter) stay quiet rather than guess.

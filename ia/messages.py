@@ -48,6 +48,8 @@ MESSAGES: dict[str, Entry] = {
     "IA122": Entry("aftalemappen mangler agreement.yaml", "the agreement folder has no agreement.yaml"),
     "IA123": Entry("årets regler mangler: forventede {file}", "the year's rules are missing: expected {file}"),
     "IA124": Entry("ingen aftaler fundet under {folder}", "no agreements found under {folder}"),
+    "IA125": Entry("årets fælles kapitel '{name}' findes ikke i _shared/chapters/: forventede en af {expected}",
+                   "the year's shared chapter '{name}' is not in _shared/chapters/: expected one of {expected}"),
     # 2xx: schema
     "IA201": Entry("mangler feltet '{field}'", "the field '{field}' is missing"),
     "IA202": Entry("ukendt felt '{field}'", "unknown field '{field}'"),
@@ -81,8 +83,11 @@ MESSAGES: dict[str, Entry] = {
                    "no chapter has 'goals: true', so the goals are not shown"),
     "IA310": Entry("områdeteksten {file} hører ikke til noget område i årets regler",
                    "the area text {file} belongs to no area of the year's rules"),
-    "IA311": Entry("direktivet '{{{name}}}' er ukendt: forventede {{tabel}}",
-                   "unknown directive '{{{name}}}': expected {{tabel}}"),
+    "IA311": Entry("direktivet '{{{name}}}' er ukendt: forventede {{tabel}}, {{figur}} eller {{lokalt}}",
+                   "unknown directive '{{{name}}}': expected {{tabel}}, {{figur}} or {{lokalt}}"),
+    "IA313": Entry("{{figur}} '{id}' kræver en tabel med et 'chart:'-afsnit: forventede en af {expected}",
+                   "{{figur}} '{id}' needs a table with a 'chart:' section: expected one of {expected}"),
+    "IA312": Entry("```{{lokalt}}``` står mere end én gang i det fælles kapitel", "```{{lokalt}}``` appears more than once in the shared chapter"),
     "IA320": Entry("det obligatoriske mål '{name}' mangler i området '{area}'",
                    "the mandatory goal '{name}' is missing from the area '{area}'"),
     "IA321": Entry("området '{area}' skal have mindst {count} mål, men har {found}{requirement}",
@@ -121,6 +126,9 @@ MESSAGES: dict[str, Entry] = {
     # 8xx: references
     "IA801": Entry("'{found}' henviser til et mål, der ikke findes (aftalen har mål nr. 1–{count})",
                    "'{found}' refers to a goal that does not exist (the agreement has goals 1–{count})"),
+    "IA802": Entry("ukendt effektmål '{found}': forventede en af {expected}", "unknown effect goal '{found}': expected one of {expected}"),
+    "IA803": Entry("indsatsen løfter effektmålet '{found}', som ikke er blandt enhedens valgte ({expected})",
+                   "the intervention lifts the effect goal '{found}', which is not among the unit's chosen ({expected})"),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
     "IA902": Entry("kan ikke skrive {target}: {problem}", "cannot write {target}: {problem}"),

@@ -58,6 +58,7 @@ class Site(Model):
     address: list[Text] = Field(default_factory=list, description="Adressens linjer, fx ['Reberbanen 3', '6200 Aabenraa'].")
     capacity: list[Capacity] = Field(default_factory=list, description="Antal borgere, pladser eller forløb.")
     note: Text | None = Field(None, description="Tekst i stedet for antal, fx 'Administration'.")
+    phone: Text | None = Field(None, description="Stedets telefon, som det skal stå i tabellen, fx '7376 7519'.")
 
 
 class Offer(Model):
@@ -117,8 +118,36 @@ class GoalMeta(Model):
 
 
 class ChapterMeta(Model):
-    title: Text = Field(description="Kapitlets titel uden nummer.")
+    title: Text | None = Field(None, description="Kapitlets titel uden nummer; kan udelades, når kapitlet er fælles.")
     goals: bool = Field(False, description="true for kapitlet med kvalitets- og udviklingsmål.")
+    shared: Annotated[str, StringConstraints(pattern=r"^[a-z0-9æøå_-]+$")] | None = Field(None, description=(
+        "Navnet på årets fælles kapitel i _shared/chapters/, fx 'rammer'. Enhedens egen tekst i filen "
+        "indsættes, hvor det fælles kapitel har ```{lokalt}```, ellers til sidst."))
+
+
+class EffectGoal(Model):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9æøå-]+$")] = Field(
+        description="Effektmålets faste nøgle, som indsatser henviser til, fx 'sunde-borgere'.")
+    text: Text = Field(description="Effektmålet, som det står i listen over årets effektmål.")
+    short: Text | None = Field(None, description="Kort form til enhedens liste, fx 'Flere sunde borgere'.")
+
+
+class EffectGoals(Model):
+    effect_goals: list[EffectGoal] = Field(min_length=1, description="Årets politisk godkendte effektmål.")
+
+
+class Intervention(Model):
+    effect_goal: Text = Field(description="Nøglen på det effektmål, indsatsen løfter.")
+    intervention: Text = Field(description="Indsatsen med én sætning.")
+    description: Text = Field(description="Beskrivelse (Markdown).")
+    success_criterion: Text = Field(description="Succeskriteriet.")
+    measurement: Text = Field(description="Hvordan succeskriteriet måles.")
+
+
+class Interventions(Model):
+    effect_goals: list[Text] = Field(min_length=1, description=(
+        "Nøglerne på de effektmål, enheden bidrager til, i rækkefølge; de får bogstaverne A, B, …"))
+    interventions: list[Intervention] = Field(min_length=1, description="Indsatserne, der løfter på effektmålene.")
 
 
 # --- figure tables -----------------------------------------------------------------------
@@ -155,6 +184,16 @@ class Deviation(Model):
     reason: Text = Field(description="Hvorfor tallet står, som det gør, fx at det er sådan aftalen blev underskrevet.")
 
 
+class Chart(Model):
+    type: Literal["linje", "søjle"] = Field(description="linje (udvikling over tid) eller søjle (sammenligning).")
+    caption: Text = Field(description="Figurens titel.")
+    series: list[Text] = Field(min_length=1, description="Overskrifterne på de talkolonner, der vises.")
+    x_label: str = Field("", description="Tekst ved den vandrette akse.")
+    y_label: str = Field("", description="Tekst ved den lodrette akse.")
+    alt: Text = Field(description=(
+        "Tekstalternativ til figuren: hvad den viser, med ord, til skærmlæsere og PDF/UA."))
+
+
 class TableData(Model):
     caption: Text | None = Field(None, description="Tabellens overskrift.")
     unit: Text | None = Field(None, description="Enheden, fx '1.000 kr.'.")
@@ -163,6 +202,7 @@ class TableData(Model):
     header_groups: list[HeaderGroup] = Field(default_factory=list, description="Overskrifter over flere kolonner.")
     rows: list[Union[list[Cell], Group]] = Field(min_length=1, description="Rækker og grupper.")
     total: list[Cell] | None = Field(None, description="Tabellens sumrække.")
+    chart: Chart | None = Field(None, description="En figur af tabellens tal, vist med ```{figur} id```.")
     accepted: list[Deviation] = Field(default_factory=list, description=(
         "Summer, der bevidst ikke stemmer med rækkerne (fx i en allerede underskrevet aftale); "
         "ia check viser dem som advarsler i stedet for fejl."))

@@ -29,10 +29,13 @@ def make_fetcher(allowed: list[Path]):
         refused: list[str]
 
         def __init__(self) -> None:
-            super().__init__(allowed_protocols={"file"})
+            super().__init__(allowed_protocols={"file", "data"})
             self.refused = []
 
         def fetch(self, url: str, headers=None):  # noqa: ARG002 - WeasyPrint's signature
+            if url.startswith("data:image/"):
+                # Images carried inside the document itself (our charts): nothing is fetched.
+                return super().fetch(url, headers)
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in {"", "localhost"}:
                 self.refused.append(url)

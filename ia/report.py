@@ -64,7 +64,7 @@ def summary(diagnostics: list[Diagnostic], lang: str = "da") -> str:
     warnings = len(diagnostics) - errors
     if lang == "en":
         return f"{errors} error(s), {warnings} warning(s)"
-    return f"{errors} fejl, {warnings} advarsl{'er' if warnings != 1 else 'e'}"
+    return f"{errors} fejl, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
 
 
 def _escape_data(text: str) -> str:

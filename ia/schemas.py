@@ -20,6 +20,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "chapter": models.ChapterMeta,
     "table": models.TableData,
     "rules": models.Rules,
+    "effect_goals": models.EffectGoals,
+    "interventions": models.Interventions,
 }
 TITLES = {
     "agreement": "Institutionsaftale: agreement.yaml",
@@ -27,6 +29,8 @@ TITLES = {
     "chapter": "Institutionsaftale: et kapitel (front-matter)",
     "table": "Institutionsaftale: en taltabel",
     "rules": "Institutionsaftale: årets regler (rules.yaml)",
+    "effect_goals": "Institutionsaftale: årets effektmål (_shared/effect_goals.yaml)",
+    "interventions": "Institutionsaftale: enhedens indsatser, der løfter på effektmål (interventions.yaml)",
 }
 
 

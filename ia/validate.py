@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ia import models
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Chapter, Goal, Section, Table
-from ia.markdown import heading_text, line_of, parse
+from ia.markdown import directive, heading_text, line_of, parse
 from ia.source.documents import MarkdownDoc, YamlDoc
 from ia.source.folder import AgreementSource
 from ia.source.yamltext import YAML11_BOOLS, Positions
@@ -190,18 +190,47 @@ def _doc_id(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower().rsplit("/", 1)[-1].removesuffix(".md")).strip("-")
 
 
-def _chapter(doc: MarkdownDoc, number: int, diagnostics: list[Diagnostic]) -> Chapter | None:
+def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
+             diagnostics: list[Diagnostic]) -> Chapter | None:
     if doc.meta is None:
         diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
         return None
     meta = model_from(doc.meta, models.ChapterMeta, diagnostics)
     tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=_doc_id(doc.path))
-    for token in tokens:
-        if token.type == "heading_open" and token.tag == "h1":
-            diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
+    own = Section(doc.path, doc.body_line, tokens, env, lines=doc.lines)
     if meta is None:
         return None
-    return Chapter(doc.path, number, meta, Section(doc.path, doc.body_line, tokens, env, lines=doc.lines))
+    parts, title = [own], meta.title
+    if meta.shared:
+        common = shared.get(meta.shared)
+        if common is None:
+            mark = doc.meta.positions.find(("shared",))
+            diagnostics.append(Diagnostic("IA125", Span(doc.path, mark.line if mark else 1, mark.col if mark else 1),
+                                          {"name": meta.shared, "expected": ", ".join(sorted(shared)) or "ingen"}))
+            return None
+        common_meta = model_from(common.meta, models.ChapterMeta, diagnostics) if common.meta else None
+        title = title or (common_meta.title if common_meta else None)
+        parts = _with_shared(common, own, diagnostics)
+    if not title:
+        diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
+        return None
+    for part in parts:
+        for token in part.tokens:
+            if token.type == "heading_open" and token.tag == "h1":
+                diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
+    return Chapter(doc.path, number, meta, title, parts)
+
+
+def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic]) -> list[Section]:
+    """The shared chapter's text with the unit's own text where ```{lokalt}``` stands, else at the end."""
+    tokens, env = parse(common.body, first_line=common.body_line, doc_id=_doc_id(common.path))
+    slots = [i for i, token in enumerate(tokens) if directive(token) and directive(token)[0] == "lokalt"]
+    for extra in slots[1:]:
+        diagnostics.append(Diagnostic("IA312", Span(common.path, line_of(tokens[extra]), 1)))
+    cut = slots[0] if slots else len(tokens)
+    before = Section(common.path, common.body_line, tokens[:cut], env, lines=common.lines)
+    after = Section(common.path, common.body_line, [t for t in tokens[cut + 1:]], env, lines=common.lines)
+    return [part for part in (before, own, after) if part.tokens]
 
 
 def _split_footnotes(tokens: list) -> tuple[list, list]:
@@ -278,13 +307,16 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
                 mark = source.agreement.positions.find((name,))
                 diagnostics.append(Diagnostic("IA210", Span(source.agreement.path, mark.line, mark.col),
                                               {"field": name, "found": found, "expected": expected}))
-    chapters = [c for n, doc in enumerate(source.chapters, 1) if (c := _chapter(doc, n, diagnostics))]
+    chapters = [c for n, doc in enumerate(source.chapters, 1) if (c := _chapter(doc, n, source.shared_chapters, diagnostics))]
     failed = {doc.path for doc in source.chapters if doc.path not in {c.path for c in chapters}}
     tables = {tid: t for tid, doc in source.tables.items() if (t := _table(tid, doc, diagnostics))}
+    failed |= {doc.path for tid, doc in source.tables.items() if tid not in tables}
     areas = {}
     for key, doc in source.areas.items():
         tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=f"omraade-{_doc_id(doc.path)}")
         areas[key] = Section(doc.path, doc.body_line, tokens, env, key=key, lines=doc.lines)
+    effect_goals = model_from(source.effect_goals, models.EffectGoals, diagnostics)
+    interventions = model_from(source.interventions, models.Interventions, diagnostics)
     if rules is None:
         return None, diagnostics
     goals = [g for doc in source.goals if (g := _goal(doc, rules, diagnostics))]
@@ -299,5 +331,10 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
         id=source.id, folder=source.folder, meta=meta, meta_path=source.agreement.path,
         meta_positions=source.agreement.positions, rules=rules, rules_path=source.rules.path,
         chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files, failed=failed,
+        effect_goals=effect_goals.effect_goals if effect_goals else [],
+        effect_goals_path=source.effect_goals.path if source.effect_goals else "",
+        interventions=interventions,
+        interventions_path=source.interventions.path if source.interventions else "",
+        interventions_positions=source.interventions.positions if source.interventions else None,
     )
     return agreement, diagnostics

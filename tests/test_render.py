@@ -41,8 +41,8 @@ def test_continued_goal_is_marked(html):
 def test_headings_are_numbered_from_the_chapter(html):
     assert '<span class="num">1.1</span> Tilbud' in html
     assert '<span class="num">1.1.1</span> Kontakter' in html
-    assert '<span class="num">2.1</span> Styring' in html
-    assert '<span class="num">3.1</span> Budget' in html
+    assert '<span class="num">3.1</span> Styring' in html
+    assert '<span class="num">4.1</span> Budget' in html
 
 
 def test_figures_are_danish_and_right_aligned(html):
@@ -76,3 +76,39 @@ def test_markdown_html_is_escaped(tiny):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
     assert "{{ 7*7 }}" in html and "49" not in html.split("Vi finder")[0][-40:]
+
+
+def test_shared_chapter_wraps_the_units_own_text(html):
+    assert '<span class="num">2.1</span> Effektmål' in html
+    assert '<span class="num">2.2</span> Indsatser, der løfter på effektmål' in html
+    assert '<span class="num">2.3</span> Forudsætninger' in html
+    assert html.index("Fælles tekst for alle aftaler") < html.index("Centret bidrager") < html.index("Fælles afsluttende tekst")
+
+
+def test_effect_goals_and_interventions_come_from_data(html):
+    assert "<li>Færre borgere føler sig ensomme</li>" in html
+    assert '<ol class="chosen-effect-goals" type="A">' in html
+    assert '<span class="letter">B</span> Indsats vedr.: Flere borgere bliver mere selvhjulpne' in html
+    assert "<p>Effekten afspejles i målopfyldelsen.</p>" in html
+
+
+def test_chart_is_vector_with_alt_text_and_its_figures(html):
+    figure = html[html.index('<figure class="chart"'):]
+    figure = figure[: figure.index("</figure>")]
+    assert 'src="data:image/svg+xml;base64,' in figure
+    assert 'alt="Linjediagram, der viser en stigning fra 2.072 planer i 2020 til 2.677 i 2022."' in figure
+    assert "<figcaption>Udviklingen i genoptræningsplaner</figcaption>" in figure
+    assert '<td class="num">2.677</td>' in figure
+
+
+def test_chart_svg_is_deterministic_and_danish():
+    import base64
+
+    from ia.pipeline import load
+    from ia.render.charts import chart_svg
+
+    table = load(TINY, "demo-2026").agreement.tables["planer"].data
+    first, second = chart_svg(table), chart_svg(table)
+    assert first == second and first.startswith("<svg")
+    assert "<path" in first and "<text" not in first  # glyphs are outlines: no font needed
+    del base64

@@ -12,7 +12,8 @@ def test_schemas_are_up_to_date():
 
 
 def test_every_source_file_names_its_schema():
-    names = {"agreement.yaml": "agreement", "rules.yaml": "rules"}
+    names = {"agreement.yaml": "agreement", "rules.yaml": "rules", "effect_goals.yaml": "effect_goals",
+             "interventions.yaml": "interventions"}
     for path in sorted((ROOT / "agreements").rglob("*")):
         if path.suffix not in {".yaml", ".md"} or "areas" in path.parts:
             continue

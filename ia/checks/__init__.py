@@ -34,6 +34,7 @@ CHECKS: list[Check] = [
     contacts.contact_details,
     contacts.links,
     references.goal_references,
+    references.effect_goal_references,
 ]
 
 

@@ -34,7 +34,7 @@ def column_of(section, line: int, fragment: str) -> int:
 def all_sections(agreement) -> Iterator:
     """Every Markdown section of the agreement: chapters, area texts, goal answers and notes."""
     for chapter in agreement.chapters:
-        yield chapter.body
+        yield from chapter.parts
     yield from agreement.areas.values()
     for goal in agreement.goals:
         for section in (goal.intro, *goal.answers.values(), goal.footnotes):

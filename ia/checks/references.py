@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ia.checks._where import all_sections, column_of, section_lines
+from ia.checks._where import all_sections, at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
 
@@ -27,3 +27,30 @@ def goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
                         col = column_of(section, line, match.group(0))
                         yield Diagnostic("IA801", Span(section.path, line, col), {"found": match.group(0), "count": count})
                         break
+
+
+def effect_goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
+    """The unit's chosen effect goals and its interventions name effect goals of the year."""
+    chosen = agreement.interventions
+    if chosen is None or agreement.interventions_positions is None:
+        return
+    known = [goal.key for goal in agreement.effect_goals]
+    expected = ", ".join(known) or "ingen (årets _shared/effect_goals.yaml mangler)"
+    path, positions = agreement.interventions_path, agreement.interventions_positions
+    for i, key in enumerate(chosen.effect_goals):
+        if key not in known:
+            yield _unknown(key, known, expected, at(path, positions, "effect_goals", i))
+    for i, item in enumerate(chosen.interventions):
+        span = at(path, positions, "interventions", i, "effect_goal")
+        if item.effect_goal not in known:
+            yield _unknown(item.effect_goal, known, expected, span)
+        elif item.effect_goal not in chosen.effect_goals:
+            yield Diagnostic("IA803", span, {"found": item.effect_goal, "expected": ", ".join(chosen.effect_goals)})
+
+
+def _unknown(key: str, known: list[str], expected: str, span) -> Diagnostic:
+    import difflib
+
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return Diagnostic("IA802", span, {"found": key, "expected": expected, "suggestion": close[0] if close else ""},
+                      "did_you_mean" if close else None)

@@ -10,7 +10,8 @@ from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Section
 from ia.markdown import directive, line_of
 
-BUILT_IN_TABLES = ("tilbud", "kontakter")
+BUILT_IN_TABLES = ("tilbud", "kontakter", "effektmaal", "enhedens-effektmaal", "indsatser")
+DIRECTIVES = {"tabel", "figur", "lokalt"}
 
 
 def _has_content(section: Section) -> bool:
@@ -62,7 +63,8 @@ def _sections(agreement: Agreement) -> Iterator[tuple[Section, list[str]]]:
     """Every Markdown section with the table ids it may place."""
     chapter_tables = [*BUILT_IN_TABLES, *sorted(agreement.tables)]
     for chapter in agreement.chapters:
-        yield chapter.body, chapter_tables
+        for part in chapter.parts:
+            yield part, chapter_tables
     for section in agreement.areas.values():
         yield section, chapter_tables
     for goal in agreement.goals:
@@ -81,9 +83,17 @@ def directives(agreement: Agreement) -> Iterator[Diagnostic]:
                 continue
             name, arg = found
             span = Span(section.path, line_of(token), 1)
-            if name != "tabel":
+            if any(path.endswith(f"/tables/{arg}.yaml") for path in agreement.failed):
+                continue  # the table itself is broken and reported; naming it is not a second error
+            if name not in DIRECTIVES:
                 yield Diagnostic("IA311", span, {"name": name})
-            elif arg not in ids:
+            elif name == "figur":
+                charts = sorted(t for t, table in agreement.tables.items() if table.data.chart)
+                if arg not in charts:
+                    close = difflib.get_close_matches(arg, charts, n=1, cutoff=0.5)
+                    yield Diagnostic("IA313", span, {"id": arg, "expected": ", ".join(charts) or "ingen",
+                                     "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+            elif name == "tabel" and arg not in ids:
                 close = difflib.get_close_matches(arg, ids, n=1, cutoff=0.5)
                 yield Diagnostic("IA306", span, {"id": arg, "expected": ", ".join(ids) or "ingen",
                                  "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)

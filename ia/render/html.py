@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -86,8 +87,8 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
 
     notes = goal.footnotes.tokens if goal.footnotes else []
 
-    def kpi_table(kpi_id: str) -> str:
-        kpi = kpis.get(kpi_id)
+    def kpi_table(name: str, kpi_id: str) -> str:
+        kpi = kpis.get(kpi_id) if name == "tabel" else None
         if kpi is None:
             return ""
         placed.add(kpi_id)
@@ -99,14 +100,14 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         section = goal.answers.get(question.key)
         if section is None:
             continue
-        html = render_section(section, tables=kpi_table, heading_shift=3, notes=notes)
+        html = render_section(section, directives=kpi_table, heading_shift=3, notes=notes)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
-            rest = [kpi_table(k) for k in kpis if k not in placed]
+            rest = [kpi_table("tabel", k) for k in kpis if k not in placed]
             html = Markup(html + "".join(rest))
         answers.append((question.text_for(agreement.year), html))
-    intro = render_section(goal.intro, tables=kpi_table, heading_shift=3, notes=notes) if goal.intro else None
-    endnotes = render_section(goal.footnotes, tables=kpi_table) if goal.footnotes else None
+    intro = render_section(goal.intro, directives=kpi_table, heading_shift=3, notes=notes) if goal.intro else None
+    endnotes = render_section(goal.footnotes, directives=kpi_table) if goal.footnotes else None
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
         anchor=goal.anchor, scope=goal.meta.scope, continues_from=goal.meta.continues_from,
@@ -114,40 +115,91 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
     )
 
 
-def _chapter_tables(agreement: Agreement, env: Environment):
+def _chapter_directives(agreement: Agreement, env: Environment):
     parts = env.get_template("parts/tables.html.j2").module
 
-    def render(table_id: str) -> str:
+    def table(table_id: str) -> str:
         if table_id == "tilbud":
             return str(parts.offers_table(agreement.meta.offers))
         if table_id == "kontakter":
             return str(parts.contacts_table(agreement.meta.contacts))
+        if table_id == "effektmaal":
+            return str(parts.effect_goal_list(agreement.effect_goals))
+        if table_id in {"enhedens-effektmaal", "indsatser"}:
+            return _interventions(agreement, parts, table_id)
         table = agreement.tables.get(table_id)
         if table is None:
             return ""
         return str(parts.figure_table(table.data, table_rows(table.data), "tabel-" + slug(table_id)))
 
+    def figure(table_id: str) -> str:
+        table = agreement.tables.get(table_id)
+        if table is None or table.data.chart is None:
+            return ""
+        from ia.render.charts import chart_svg
+
+        image = "data:image/svg+xml;base64," + base64.b64encode(chart_svg(table.data).encode("utf-8")).decode("ascii")
+        data = parts.figure_table(table.data, table_rows(table.data), "figurdata-" + slug(table_id))
+        return str(parts.chart(table.data.chart, image, "figur-" + slug(table_id), data))
+
+    def render(name: str, arg: str) -> str:
+        if name == "tabel":
+            return table(arg)
+        if name == "figur":
+            return figure(arg)
+        return ""
+
     return render
+
+
+def _interventions(agreement: Agreement, parts, which: str) -> str:
+    """The unit's lettered effect goals (A, B …), or its interventions, one table each."""
+    chosen = agreement.interventions
+    if chosen is None:
+        return ""
+    goals = {g.key: g for g in agreement.effect_goals}
+    letters = {key: chr(ord("A") + i) for i, key in enumerate(chosen.effect_goals)}
+    named = [(letters[key], goals[key].short or goals[key].text) for key in chosen.effect_goals if key in goals]
+    if which == "enhedens-effektmaal":
+        return str(parts.chosen_effect_goals(named))
+    rows = []
+    for item in chosen.interventions:
+        goal = goals.get(item.effect_goal)
+        label = (goal.short or goal.text) if goal else item.effect_goal
+        description = render_section(_markdown(item.description, agreement.interventions_path),
+                                     directives=lambda *_: "")
+        rows.append((letters.get(item.effect_goal, ""), label, item, description))
+    return str(parts.interventions(rows))
+
+
+def _markdown(text: str, path: str) -> Section:
+    from ia.markdown import parse
+
+    tokens, env = parse(text, doc_id="indsats")
+    return Section(path, 1, tokens, env)
 
 
 def build_context(agreement: Agreement, *, env: Environment) -> dict:
     """Collect everything the templates show, already formatted."""
-    tables = _chapter_tables(agreement, env)
+    directives = _chapter_directives(agreement, env)
     chapters: list[ChapterView] = []
     toc: list[TocEntry] = []
     for chapter in agreement.chapters:
         anchor = f"kapitel-{chapter.number}"
-        headings: dict[int, Heading] = outline(chapter.body, chapter.number)
-        toc.append(TocEntry(f"{chapter.number}.", chapter.meta.title, anchor, 1))
+        headings: dict[tuple[int, int], Heading] = outline(chapter.parts, chapter.number)
+        toc.append(TocEntry(f"{chapter.number}.", chapter.title, anchor, 1))
         toc.extend(TocEntry(h.number, h.text, h.anchor, h.level) for h in headings.values())
-        body = render_section(chapter.body, tables=tables, headings=headings, heading_shift=1)
-        view = ChapterView(chapter.number, chapter.meta.title, anchor, body)
+        body = Markup("").join(
+            render_section(part, directives=directives, heading_shift=1,
+                           headings={i: h for (p, i), h in headings.items() if p == index})
+            for index, part in enumerate(chapter.parts))
+        view = ChapterView(chapter.number, chapter.title, anchor, body)
         if chapter.meta.goals:
             for index, area in enumerate(agreement.rules.areas, 1):
                 number_text = f"{chapter.number}.{index}"
                 area_anchor = f"omraade-{slug(area.key)}"
                 intro_section: Section | None = agreement.areas.get(area.key)
-                intro = render_section(intro_section, tables=tables, heading_shift=2) if intro_section else None
+                intro = render_section(intro_section, directives=directives, heading_shift=2) if intro_section else None
                 goals = [_goal_view(g, agreement, env) for g in agreement.goals_in(area.key)]
                 view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
                 toc.append(TocEntry(number_text, area.title, area_anchor, 2))

@@ -11,7 +11,8 @@ from markupsafe import Markup, escape
 from ia.document import Section
 from ia.markdown import directive, footnote_bodies, parser
 
-TableRenderer = Callable[[str], str]
+# Renders a directive such as ```{tabel} budget``` from its name and argument.
+DirectiveRenderer = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -30,27 +31,28 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "afsnit"
 
 
-def outline(section: Section, chapter: int) -> dict[int, Heading]:
-    """Number a chapter's `##`/`###` headings: token index -> heading (2.1, 3.1.1 …)."""
-    result: dict[int, Heading] = {}
+def outline(parts: list[Section], chapter: int) -> dict[tuple[int, int], Heading]:
+    """Number a chapter's `##`/`###` headings across its parts: (part, token) -> 2.1, 3.1.1 …"""
+    result: dict[tuple[int, int], Heading] = {}
     counters = [0, 0]
-    for i, token in enumerate(section.tokens):
-        if token.type != "heading_open" or token.tag not in {"h2", "h3"}:
-            continue
-        depth = 0 if token.tag == "h2" else 1
-        counters[depth] += 1
-        if depth == 0:
-            counters[1] = 0
-        number = ".".join(str(n) for n in [chapter, *counters[: depth + 1]])
-        text = section.tokens[i + 1].content.strip()
-        result[i] = Heading(number, text, f"afsnit-{number.replace('.', '-')}", depth + 2)
+    for p, section in enumerate(parts):
+        for i, token in enumerate(section.tokens):
+            if token.type != "heading_open" or token.tag not in {"h2", "h3"}:
+                continue
+            depth = 0 if token.tag == "h2" else 1
+            counters[depth] += 1
+            if depth == 0:
+                counters[1] = 0
+            number = ".".join(str(n) for n in [chapter, *counters[: depth + 1]])
+            text = section.tokens[i + 1].content.strip()
+            result[(p, i)] = Heading(number, text, f"afsnit-{number.replace('.', '-')}", depth + 2)
     return result
 
 
 def render_section(
     section: Section,
     *,
-    tables: TableRenderer,
+    directives: DirectiveRenderer,
     headings: dict[int, Heading] | None = None,
     heading_shift: int = 1,
     notes: list | None = None,
@@ -86,7 +88,7 @@ def render_section(
         if found:
             flush()
             name, arg = found
-            out.append(tables(arg) if name == "tabel" else "")
+            out.append(directives(name, arg))
             continue
         run.append(token)
     flush()

@@ -28,13 +28,18 @@ class AgreementSource:
     goals: list[MarkdownDoc] = field(default_factory=list)
     areas: dict[str, MarkdownDoc] = field(default_factory=dict)
     tables: dict[str, YamlDoc] = field(default_factory=dict)
+    interventions: YamlDoc | None = None
+    # The year's shared content, in agreements/<year>/_shared/.
+    shared_chapters: dict[str, MarkdownDoc] = field(default_factory=dict)
+    effect_goals: YamlDoc | None = None
     problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def files(self) -> list[str]:
         """Every source file of the agreement, for caches and watchers."""
-        docs: list[YamlDoc | MarkdownDoc | None] = [self.agreement, self.rules]
+        docs: list[YamlDoc | MarkdownDoc | None] = [self.agreement, self.rules, self.interventions, self.effect_goals]
         docs += self.chapters + self.goals + list(self.areas.values()) + list(self.tables.values())
+        docs += list(self.shared_chapters.values())
         return sorted(d.path for d in docs if d is not None)
 
 
@@ -138,6 +143,12 @@ def read_agreement(root: Path, folder: Path) -> AgreementSource:
     source.goals = [d for p in _files(folder / "goals", ".md") if (d := load_md(p))]
     source.areas = {p.stem: d for p in _files(folder / "areas", ".md") if (d := load_md(p, front_matter=False))}
     source.tables = {p.stem: d for p in _files(folder / "tables", ".yaml") if (d := load_yaml(p))}
+    if (folder / "interventions.yaml").exists():
+        source.interventions = load_yaml(folder / "interventions.yaml")
+    shared = folder.parent / "_shared"
+    source.shared_chapters = {p.stem: d for p in _files(shared / "chapters", ".md") if (d := load_md(p))}
+    if (shared / "effect_goals.yaml").exists():
+        source.effect_goals = load_yaml(shared / "effect_goals.yaml")
     return source
 
 

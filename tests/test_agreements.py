@@ -1,0 +1,129 @@
+"""End to end on the real agreements (CSR 2026 and T&F 2023): they check clean, build, and
+the PDFs hold the seeds' content. Slow (full WeasyPrint renders), so each is built once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ia.pipeline import build, load
+from tests.conftest import ROOT
+
+AGREEMENTS = {
+    # id: (goals, goals per area, figures that must be in the PDF's text)
+    "csr-2026": (25, [1, 7, 3, 6, 1, 2, 1, 2, 2],
+                 ["50.204.563", "33.991", "64.741", "1.173", "30.749.483", "597,34", "\u221230.749",
+                  "hiv@aabenraa.dk", "Hvilket resultat vil vi opnå i 2026?"]),
+    "tf-2023": (23, [5, 5, 5, 1, 1, 1, 2, 3],
+                ["18.510", "14.151", "2.677", "1.229", "Hvilket resultat vil vi opnå i 2023?",
+                 "Hvordan bidrager det til at nå de politisk godkendte effektmål?",
+                 "Indsats vedr.: Flere sunde borgere", "At 80 % opnår deres mål for genoptræning."]),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("built")
+    for agreement_id in AGREEMENTS:
+        result = build(ROOT, agreement_id, out_dir=out)
+        assert not result.errors, [d.message() for d in result.errors]
+    return {agreement_id: out for agreement_id in AGREEMENTS}
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(path)
+    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def texts(built) -> dict[str, str]:
+    return {aid: pdf_text(out / f"{aid}.pdf") for aid, out in built.items()}
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_checks_without_errors(agreement_id):
+    result = load(ROOT, agreement_id)
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert {d.code for d in result.diagnostics} <= {"IA602", "IA606"}  # the seeds' own, recorded deviations
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_goals_per_area(agreement_id):
+    count, per_area, _ = AGREEMENTS[agreement_id]
+    agreement = load(ROOT, agreement_id).agreement
+    assert len(agreement.goals) == count
+    assert [len(agreement.goals_in(a.key)) for a in agreement.rules.areas] == per_area
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_every_goal_title_is_in_the_pdf(texts, agreement_id):
+    agreement = load(ROOT, agreement_id).agreement
+    for goal in agreement.goals:
+        title = re.sub(r"\s+", " ", goal.meta.title)
+        assert f"Mål nr. {goal.number} {title}" in texts[agreement_id], title
+
+
+@pytest.mark.parametrize(("agreement_id", "figure"),
+                         [(aid, figure) for aid, (_, _, figures) in AGREEMENTS.items() for figure in figures])
+def test_key_figures_are_in_the_pdf(texts, agreement_id, figure):
+    assert figure in texts[agreement_id]
+
+
+def test_questions_follow_the_year(texts):
+    assert "opnå i 2025" not in texts["csr-2026"]
+    assert "Hvordan bidrager det til at nå" not in texts["csr-2026"]  # 2026 dropped the fourth question
+    assert "opnå i 2022" not in texts["tf-2023"]
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_page_count_is_sane(built, agreement_id):
+    pages = len(PdfReader(built[agreement_id] / f"{agreement_id}.pdf").pages)
+    assert 25 < pages < 80
+
+
+def test_footnotes_are_kept(texts):
+    assert "Katedralen er rygeområdet foran cafeen" in texts["csr-2026"]
+    assert "MI-uddannelse en træning i Den Motiverende Samtale" in texts["csr-2026"]
+
+
+def test_chart_is_in_both_outputs_with_its_text_alternative(built):
+    html = (built["tf-2023"] / "tf-2023.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="Linjediagram over antallet', html)
+    reader = PdfReader(built["tf-2023"] / "tf-2023.pdf")
+    figures = [e for e in structure_elements(reader) if e.get("/S") == "/Figure"]
+    assert any(str(e.get("/Alt", "")).startswith("Linjediagram over antallet af almene") for e in figures)
+
+
+def structure_elements(reader: PdfReader):
+    """Walk the tagged PDF's structure tree (what screen readers read)."""
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "get_object"):
+            node = node.get_object()
+        if isinstance(node, dict) or hasattr(node, "keys"):
+            if "/S" in node:
+                yield node
+            kids = node.get("/K")
+            if kids is not None:
+                kids = kids.get_object() if hasattr(kids, "get_object") else kids
+                stack.extend(kids if isinstance(kids, list) else [kids])
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_html_is_written(built, agreement_id):
+    html = (built[agreement_id] / f"{agreement_id}.html").read_text(encoding="utf-8")
+    assert html.count('class="goal ') == AGREEMENTS[agreement_id][0]
+
+
+def test_build_is_byte_identical(built, tmp_path):
+    again = build(ROOT, "csr-2026", out_dir=tmp_path)
+    assert not again.errors
+    for name in ("csr-2026.pdf", "csr-2026.html"):
+        assert (tmp_path / name).read_bytes() == (built["csr-2026"] / name).read_bytes(), name
