@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -16,12 +17,56 @@ def parser() -> MarkdownIt:
     """Return the shared parser. Raw HTML is off: it is shown as text, never passed through."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.use(footnote_plugin)
+    md.core.ruler.push("goal_links", _link_goal_references)
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("footnote_anchor", lambda *args: "")  # no "↩": the PDF has real footnotes
     md.add_render_rule("footnote_block_open",
                        lambda *args: '<section class="footnotes" aria-label="Fodnoter">\n<ol class="footnotes-list">\n')
     md.add_render_rule("footnote_block_close", lambda *args: "</ol>\n</section>\n")
     return md
+
+
+# "mål nr. 7", "Mål nr. 15 og nr. 16": each number becomes a link to its goal.
+GOAL_REFERENCE = re.compile(r"\bmål\s+nr\.\s*\d+(?:\s*(?:,|og|eller|samt)\s*(?:nr\.\s*)?\d+)*", re.IGNORECASE)
+_GOAL_NUMBER = re.compile(r"(?:mål\s+)?(?:nr\.\s*)?(\d+)", re.IGNORECASE)
+
+
+def _link_goal_references(state) -> None:
+    """Turn goal references in text into internal links (#maal-N), outside existing links."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, depth = [], 0
+        for token in block.children:
+            depth += token.type == "link_open"
+            depth -= token.type == "link_close"
+            if token.type == "text" and depth == 0 and GOAL_REFERENCE.search(token.content):
+                children.extend(_split_reference(token, state))
+            else:
+                children.append(token)
+        block.children = children
+
+
+def _split_reference(token: Token, state) -> list[Token]:
+    parts, text, last = [], token.content, 0
+    for phrase in GOAL_REFERENCE.finditer(text):
+        for number in _GOAL_NUMBER.finditer(phrase.group(0)):
+            start, end = phrase.start() + number.start(), phrase.start() + number.end()
+            if start > last:
+                parts.append(_text(text[last:start], state))
+            link = Token("link_open", "a", 1)
+            link.attrs = {"href": f"#maal-{number.group(1)}", "class": "goal-ref"}
+            parts += [link, _text(text[start:end], state), Token("link_close", "a", -1)]
+            last = end
+    if last < len(text):
+        parts.append(_text(text[last:], state))
+    return parts
+
+
+def _text(content: str, state) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
 
 
 def _footnote_ref(self, tokens, idx, options, env) -> str:

@@ -92,6 +92,12 @@ MESSAGES: dict[str, Entry] = {
                    "the mandatory goal '{name}' is missing from the area '{area}'"),
     "IA321": Entry("området '{area}' skal have mindst {count} mål, men har {found}{requirement}",
                    "the area '{area}' needs at least {count} goal(s) but has {found}{requirement}"),
+    # 33x: accessibility
+    "IA330": Entry("billedet '{src}' mangler en alternativ tekst: skriv ![hvad billedet viser]({src})",
+                   "the image '{src}' lacks an alternative text: write ![what the image shows]({src})"),
+    "IA331": Entry("overskriften springer et niveau over: fandt '{found}', forventede '{expected}'",
+                   "the heading skips a level: found '{found}', expected '{expected}'"),
+    "IA332": Entry("tabellen har ingen kolonneoverskrifter", "the table has no column headers"),
     # 4xx: years
     "IA401": Entry("teksten nævner {found} som resultatår, men aftalen gælder {year}",
                    "the text names {found} as the result year, but the agreement is for {year}"),

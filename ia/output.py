@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 import os
 import tempfile
@@ -72,9 +73,14 @@ def atomic_write(target: Path, data: bytes) -> Diagnostic | None:
 
 
 def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[Path],
-              variant: str | None, title: str) -> bytes:
-    """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import."""
-    from weasyprint import CSS, HTML
+              variant: str | None, attachment: tuple[str, str, str] | None = None,
+              date: dt.date | None = None) -> bytes:
+    """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import.
+
+    `attachment` is (file name, description, text) of a file to embed; `date` is the date
+    the attachment carries (WeasyPrint would otherwise stamp it with the clock).
+    """
+    from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = make_fetcher(allowed)
@@ -82,5 +88,11 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
     styles = [CSS(filename=str(s), url_fetcher=fetcher, font_config=fonts) for s in stylesheets]
-    del title
-    return document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant, uncompressed_pdf=False)
+    attachments = []
+    if attachment:
+        name, description, text = attachment
+        stamp = dt.datetime.combine(date or dt.date(2000, 1, 1), dt.time(), tzinfo=dt.timezone.utc)
+        attachments.append(Attachment(string=text, name=name, description=description, url_fetcher=fetcher,
+                                      created=stamp, modified=stamp, relationship="Data"))
+    return document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant,
+                              attachments=attachments, uncompressed_pdf=False)

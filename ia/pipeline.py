@@ -11,6 +11,7 @@ from ia.checks import run_checks
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
 from ia.output import atomic_write, pdf_bytes
+from ia.render.data import agreement_json
 from ia.render.html import render_html, templates_dir
 from ia.source.folder import agreement_folders, read_agreement, resolve_ref
 from ia.validate import validate
@@ -67,9 +68,12 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
         rendered["html"] = html.encode("utf-8")
     if "pdf" in formats:
         templates = templates_dir()
+        created = created_date(agreement)
         rendered["pdf"] = pdf_bytes(
             html, base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
-            allowed=[templates, root], variant=variant, title=agreement.meta.unit_name,
+            allowed=[templates, root], variant=variant,
+            attachment=(f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)),
+            date=dt.date.fromisoformat(created) if created else agreement.meta.effective_date,
         )
     return rendered
 

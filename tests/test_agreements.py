@@ -127,3 +127,15 @@ def test_build_is_byte_identical(built, tmp_path):
     assert not again.errors
     for name in ("csr-2026.pdf", "csr-2026.html"):
         assert (tmp_path / name).read_bytes() == (built["csr-2026"] / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_outline_holds_every_chapter_and_goal(built, agreement_id):
+    from tests.test_pdf import outline_titles
+
+    titles = outline_titles(PdfReader(built[agreement_id] / f"{agreement_id}.pdf"))
+    agreement = load(ROOT, agreement_id).agreement
+    for chapter in agreement.chapters:
+        assert f"{chapter.number}. {chapter.title}" in titles
+    goals = [t for t in titles if t.startswith("Mål nr. ")]
+    assert len(goals) == len(agreement.goals)

@@ -64,7 +64,7 @@ def test_contacts_link_their_own_address(html):
 def test_kpi_table_is_placed_where_the_directive_stands(html):
     result = html.index("Vi foretager selvevaluering.")
     table = html.index("Fem selvvalgte parametre")
-    after = html.index("Se også mål nr. 1.")
+    after = html.index("Se også <a href=\"#maal-1\" class=\"goal-ref\">mål nr. 1</a>.")
     assert result < table < after
 
 

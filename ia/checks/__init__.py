@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.checks import contacts, figures, kpis, references, structure, years
+from ia.checks import accessibility, contacts, figures, kpis, references, structure, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -35,6 +35,9 @@ CHECKS: list[Check] = [
     contacts.links,
     references.goal_references,
     references.effect_goal_references,
+    accessibility.images_have_alt_text,
+    accessibility.heading_levels,
+    accessibility.tables_have_headers,
 ]
 
 

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from ia.checks._where import all_sections, at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
+from ia.markdown import GOAL_REFERENCE as GOAL_REF
 
-# "mål nr. 7", "Mål nr. 15 og nr. 16", "mål nr. 3, nr. 4 eller nr. 5"
-GOAL_REF = re.compile(r"\bmål\s+nr\.\s*\d+(?:\s*(?:,|og|eller|samt)\s*(?:nr\.\s*)?\d+)*", re.IGNORECASE)
 NUMBER = re.compile(r"\d+")
 
 

@@ -1,0 +1,53 @@
+"""Accessibility checks that must pass before anything is rendered (PDF/UA, WCAG)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement, Section
+from ia.markdown import line_of
+
+
+def images_have_alt_text(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Every image has an alternative text: ![hvad billedet viser](fil.png)."""
+    from ia.checks._where import all_sections
+
+    for section in all_sections(agreement):
+        for token in section.tokens:
+            for child in token.children or []:
+                if child.type == "image" and not child.content.strip():
+                    yield Diagnostic("IA330", Span(section.path, line_of(token), 1), {"src": child.attrs.get("src", "")})
+
+
+def _levels(section: Section, top: int) -> Iterator[Diagnostic]:
+    previous = top - 1
+    for token in section.tokens:
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        if level > previous + 1:
+            yield Diagnostic("IA331", Span(section.path, line_of(token), 1),
+                             {"found": "#" * level, "expected": "#" * (previous + 1)})
+        previous = max(level, top)  # a too-high heading is IA305's; do not cascade from it
+
+
+def heading_levels(agreement: Agreement) -> Iterator[Diagnostic]:
+    """No heading skips a level: a chapter starts at '##', a goal answer or area text at '###'."""
+    for chapter in agreement.chapters:
+        for part in chapter.parts:
+            yield from _levels(part, 2)
+    for section in agreement.areas.values():
+        yield from _levels(section, 3)
+    for goal in agreement.goals:
+        for section in (goal.intro, *goal.answers.values()):
+            if section is not None:
+                yield from _levels(section, 3)
+
+
+def tables_have_headers(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A figure table has column headers, so screen readers can name each figure."""
+    for table in agreement.tables.values():
+        if not any(column.label.strip() for column in table.data.columns):
+            mark = table.positions.find(("columns",))
+            yield Diagnostic("IA332", Span(table.path, mark.line if mark else 1, mark.col if mark else 1))

@@ -1,0 +1,97 @@
+"""The PDF as an archive and a screen reader see it: tags, language, title, fonts,
+bookmarks, links, attached data, and dates that do not come from the clock."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from ia.pipeline import build
+from tests.conftest import TINY
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> PdfReader:
+    out = tmp_path_factory.mktemp("pdf")
+    result = build(TINY, "demo-2026", out_dir=out, formats=("pdf",))
+    assert not result.errors
+    return PdfReader(out / "demo-2026.pdf")
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def test_tagged_with_language_and_title(pdf):
+    root = pdf.trailer["/Root"]
+    assert root["/Lang"] == "da"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert pdf.metadata.title == "Institutionsaftale 2026 – Center for Demonstration"
+
+
+def test_fonts_are_embedded_and_bundled(pdf):
+    fonts = {}
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[font["/BaseFont"]] = "/FontFile2" in descriptor
+    assert fonts and all(fonts.values())
+    assert all("Lato" in name for name in fonts)
+
+
+def test_bookmarks_hold_chapters_sections_and_goals(pdf):
+    titles = outline_titles(pdf)
+    for expected in ["1. Indledning", "1.1 Tilbud", "2. Rammerne for Social & Sundheds arbejde",
+                     "3. Kvalitets- og udviklingsmål", "3.1 Styring", "Mål nr. 1 Handlemuligheder",
+                     "Mål nr. 2 Dokumentation i Nexus – fortsættelsesmål fra 2025", "4.1 Budget"]:
+        assert expected in titles
+
+
+def test_goal_references_are_internal_links(pdf):
+    links = []
+    for page in pdf.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                links.append(str(annotation["/Dest"]))
+    assert "maal-1" in links  # "Se også mål nr. 1" in goal 2
+    assert "kapitel-1" in links  # the table of contents
+
+
+def test_agreement_data_is_attached(pdf):
+    data = json.loads(pdf.attachments["demo-2026.json"][0])
+    assert [g["title"] for g in data["goals"]] == ["Handlemuligheder", "Dokumentation i Nexus", "Velfærdsteknologi i hverdagen"]
+    assert data["goals"][1]["kpis"][0]["rows"][0] == {"indicator": "Helbredstilstande er oprettet", "baseline": 9.5, "target": 10}
+    assert data["tables"]["budget"]["total"] == ["Oprindeligt Netto Budget", 33991, None]
+
+
+def test_no_clock_time_without_a_source_date(pdf):
+    assert "/CreationDate" not in pdf.trailer["/Info"]
+
+
+def test_source_date_epoch_sets_the_creation_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    build(TINY, "demo-2026", out_dir=tmp_path, formats=("pdf",))
+    info = PdfReader(tmp_path / "demo-2026.pdf").trailer["/Info"]
+    assert str(info["/CreationDate"]).startswith("D:20260101")
+
+
+def test_pdf_a3b_variant(tmp_path):
+    build(TINY, "demo-2026", out_dir=tmp_path, formats=("pdf",), variant="pdf/a-3b")
+    xmp = PdfReader(tmp_path / "demo-2026.pdf").trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3"' in xmp and b'pdfaid:conformance="B"' in xmp
