@@ -90,6 +90,8 @@ def build(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="pdf, html eller all.")] = OutputFormat.all,
     out: Annotated[Path, typer.Option("--out", help="Mappen, filerne skrives til.")] = Path("build"),
     variant: Annotated[Variant, typer.Option("--pdf-variant", help="ua (PDF/UA-1) eller a3b (PDF/A-3b).")] = Variant.ua,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Højst så mange sekunder til PDF'en.")] = 300.0,
+    max_memory: Annotated[int, typer.Option("--max-memory", min=256, help="Højst så mange MiB hukommelse til PDF'en.")] = 4096,
     root: RootOption = None,
     debug: Annotated[bool, typer.Option("--debug", hidden=True)] = False,
 ) -> None:
@@ -110,7 +112,8 @@ def build(
         status = EXIT_OK
         for ref in refs:
             started = time.perf_counter()
-            result = build_one(base, ref, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[variant.value])
+            result = build_one(base, ref, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[variant.value],
+                               timeout=timeout, memory=max_memory * 1024**2)
             _print(result.diagnostics, root=base)
             if result.errors:
                 name = result.agreement.id if result.agreement else str(ref)

@@ -72,8 +72,13 @@ class DiagnosticsError(Exception):
 
 
 def relpath(path: Path, root: Path) -> str:
-    """Return `path` relative to `root` in POSIX form, for stable diagnostic output."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Return `path` relative to `root` in POSIX form, for stable diagnostic output.
+
+    Symbolic links are not followed: a link is named where it stands, not where it points.
+    """
+    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

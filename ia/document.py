@@ -76,6 +76,8 @@ class Agreement:
     interventions_path: str = ""
     interventions_positions: Positions | None = None
     files: list[str] = field(default_factory=list)
+    # Images the text shows: (source file, src) -> (media type, bytes), read by the loader.
+    assets: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict, repr=False)
     # Documents that failed validation and are left out; checks that count documents
     # (goal numbers, mandatory goals, the goals chapter) stay quiet rather than guess.
     failed: set[str] = field(default_factory=set)
@@ -92,3 +94,16 @@ class Agreement:
 
     def goals_in(self, area: str) -> list[Goal]:
         return [g for g in self.goals if g.meta.area == area]
+
+
+def image_refs(agreement: Agreement) -> list[tuple[str, int, str]]:
+    """Every image the agreement's Markdown shows: (source file, line, src)."""
+    from ia.checks._where import all_sections
+
+    refs = []
+    for section in all_sections(agreement):
+        for token in section.tokens:
+            for child in token.children or []:
+                if child.type == "image":
+                    refs.append((section.path, token.map[0] + 1 if token.map else section.line, str(child.attrs.get("src", ""))))
+    return refs

@@ -19,6 +19,7 @@ def parser() -> MarkdownIt:
     md.use(footnote_plugin)
     md.core.ruler.push("goal_links", _link_goal_references)
     md.add_render_rule("footnote_ref", _footnote_ref)
+    md.add_render_rule("image", _image)
     md.add_render_rule("footnote_anchor", lambda *args: "")  # no "↩": the PDF has real footnotes
     md.add_render_rule("footnote_block_open",
                        lambda *args: '<section class="footnotes" aria-label="Fodnoter">\n<ol class="footnotes-list">\n')
@@ -78,6 +79,22 @@ def _footnote_ref(self, tokens, idx, options, env) -> str:
     body = env.get("footnote_bodies", {}).get(tokens[idx].meta["id"], "")
     return (f'<sup class="footnote-ref"><a href="#fn{ident}" id="fnref{refid}">{number}</a></sup>'
             f'<span class="footnote-body">{body}</span>')
+
+
+def _image(self, tokens, idx, options, env) -> str:
+    """An image from the repository, embedded as a data URI so the HTML stands alone."""
+    import base64
+    from html import escape
+
+    token = tokens[idx]
+    src = str(token.attrs.get("src", ""))
+    asset = env.get("assets", {}).get((env.get("path", ""), src))
+    if asset is None:
+        return ""  # `ia check` has already refused it (IA340/IA341); never fetch it
+    kind, data = asset
+    alt = escape(self.renderInlineAsText(token.children or [], options, env))
+    uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return f'<img src="{uri}" alt="{alt}">'
 
 
 def footnote_bodies(tokens: list[Token], env: dict) -> dict[int, str]:

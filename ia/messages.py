@@ -66,6 +66,10 @@ MESSAGES: dict[str, Entry] = {
     "IA213": Entry("kolonnen '{column}' er en talkolonne, men cellen er teksten '{found}'",
                    "column '{column}' is a number column, but the cell is the text '{found}'"),
     "IA214": Entry("id'et '{id}' bruges allerede (linje {first})", "the id '{id}' is already used (line {first})"),
+    "IA215": Entry("tallet {found} er urimeligt stort: er der tastet forkert?", "the number {found} is unreasonably large: a typing error?"),
+    "IA216": Entry("tabellen har {found} rækker; højst {limit} kan sættes op", "the table has {found} rows; at most {limit} can be typeset"),
+    "IA217": Entry("overskrifterne over flere kolonner dækker {found} kolonner, men tabellen har {expected} talkolonner",
+                   "the header groups span {found} columns, but the table has {expected} columns after the first"),
     # 3xx: document structure
     "IA301": Entry("målet mangler svaret '{heading}' ({question})", "the goal lacks the answer '{heading}' ({question})"),
     "IA302": Entry("svaret '{heading}' er tomt", "the answer '{heading}' is empty"),
@@ -98,6 +102,10 @@ MESSAGES: dict[str, Entry] = {
     "IA331": Entry("overskriften springer et niveau over: fandt '{found}', forventede '{expected}'",
                    "the heading skips a level: found '{found}', expected '{expected}'"),
     "IA332": Entry("tabellen har ingen kolonneoverskrifter", "the table has no column headers"),
+    "IA340": Entry("billedet '{src}' hentes ikke: et billede skal være en fil i repositoriet, angivet i forhold til teksten",
+                   "the image '{src}' is not fetched: an image must be a file in the repository, given relative to the text"),
+    "IA341": Entry("billedet '{src}' findes ikke eller er ikke et billede (png, jpg, gif, svg, webp)",
+                   "the image '{src}' does not exist or is not an image (png, jpg, gif, svg, webp)"),
     # 4xx: years
     "IA401": Entry("teksten nævner {found} som resultatår, men aftalen gælder {year}",
                    "the text names {found} as the result year, but the agreement is for {year}"),
@@ -137,6 +145,12 @@ MESSAGES: dict[str, Entry] = {
                    "the intervention lifts the effect goal '{found}', which is not among the unit's chosen ({expected})"),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
+    "IA904": Entry("dokumentet henviser til {url}, som ikke hentes: kun filer i repositoriet bruges",
+                   "the document refers to {url}, which is not fetched: only files in the repository are used"),
+    "IA905": Entry("PDF'en blev ikke færdig inden for {limit}: er en tabel eller et afsnit for stort?",
+                   "the PDF did not finish within {limit}: is a table or a section too large?"),
+    "IA906": Entry("PDF'en brugte mere hukommelse end tilladt ({limit}): er en tabel eller et afsnit for stort?",
+                   "the PDF used more memory than allowed ({limit}): is a table or a section too large?"),
     "IA902": Entry("kan ikke skrive {target}: {problem}", "cannot write {target}: {problem}"),
     "IA903": Entry("intern fejl: {problem}", "internal error: {problem}"),
 }

@@ -10,14 +10,25 @@ from pathlib import Path
 from ia.checks import run_checks
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
-from ia.output import atomic_write, pdf_bytes
+from ia.output import Isolated, atomic_write, isolated, pdf_bytes
 from ia.render.data import agreement_json
 from ia.render.html import render_html, templates_dir
-from ia.source.folder import agreement_folders, read_agreement, resolve_ref
+from ia.document import image_refs
+from ia.source.folder import agreement_folders, read_agreement, read_images, resolve_ref
 from ia.validate import validate
 
 FORMATS = ("pdf", "html")
+PDF_TIMEOUT = 300.0  # seconds: CSR 2026 takes about 10
+PDF_MEMORY = 4 * 1024**3  # bytes of address space for the PDF step
 PDF_VARIANTS = {"ua": "pdf/ua-1", "a3b": "pdf/a-3b", "none": None}
+
+
+class Refused(Exception):
+    """The document referred to resources the build will not fetch."""
+
+    def __init__(self, urls: list[str]):
+        super().__init__(", ".join(urls))
+        self.urls = urls
 
 
 @dataclass
@@ -41,6 +52,8 @@ def load(root: Path, ref: str | Path) -> Result:
     source = read_agreement(root, folder)
     agreement, diagnostics = validate(source)
     if agreement is not None:
+        agreement.assets, problems = read_images(root, image_refs(agreement))
+        diagnostics.extend(problems)
         diagnostics.extend(run_checks(agreement))
     diagnostics.sort(key=Diagnostic.sort_key)
     return Result(agreement, diagnostics)
@@ -60,8 +73,13 @@ def created_date(agreement: Agreement) -> str | None:
     return None
 
 
-def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | None, root: Path) -> dict[str, bytes]:
-    """Render the requested formats in memory; nothing is written here."""
+def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | None, root: Path,
+           timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> dict[str, bytes]:
+    """Render the requested formats in memory; nothing is written here.
+
+    Raises `Isolated` when the PDF step runs out of time or memory, and `Refused` when
+    the document asked for a resource outside the repository.
+    """
     html = render_html(agreement, created=created_date(agreement))
     rendered: dict[str, bytes] = {}
     if "html" in formats:
@@ -69,31 +87,42 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
     if "pdf" in formats:
         templates = templates_dir()
         created = created_date(agreement)
-        rendered["pdf"] = pdf_bytes(
-            html, base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
+        rendered["pdf"], refused = isolated(
+            pdf_bytes, html, timeout=timeout, memory=memory,
+            base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
             allowed=[templates, root], variant=variant,
             attachment=(f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)),
             date=dt.date.fromisoformat(created) if created else agreement.meta.effective_date,
         )
+        if refused:
+            raise Refused(refused)
     return rendered
 
 
 def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-          variant: str | None = "pdf/ua-1") -> Result:
+          variant: str | None = "pdf/ua-1", timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> Result:
     """Load, check, render and write one agreement; on any error nothing is written."""
     result = load(root, ref)
     if result.agreement is None or result.errors:
         return result
+    where = Span(result.agreement.folder)
     try:
-        rendered = render(result.agreement, formats=formats, variant=variant, root=root)
-    except Exception as error:  # WeasyPrint and friends: report, never a traceback
-        result.diagnostics.append(Diagnostic("IA901", Span(result.agreement.folder), {"problem": f"{type(error).__name__}: {error}"}))
+        rendered = render(result.agreement, formats=formats, variant=variant, root=root, timeout=timeout, memory=memory)
+    except Isolated as stopped:
+        code = {"timeout": "IA905", "memory": "IA906"}.get(stopped.kind, "IA901")
+        limit = f"{timeout:g} s" if stopped.kind == "timeout" else f"{memory // 1024**2} MiB"
+        result.diagnostics.append(Diagnostic(code, where, {"limit": limit, "problem": stopped.detail}))
         return result
-    for kind, data in rendered.items():
-        target = out_dir / f"{result.agreement.id}.{kind}"
-        problem = atomic_write(target, data)
-        if problem:
-            result.diagnostics.append(problem)
-            return result
-        result.outputs.append(target)
+    except Refused as refused:
+        result.diagnostics.extend(Diagnostic("IA904", where, {"url": url[:200]}) for url in refused.urls)
+        return result
+    except Exception as error:  # WeasyPrint and friends: report, never a traceback
+        result.diagnostics.append(Diagnostic("IA901", where, {"problem": f"{type(error).__name__}: {error}"}))
+        return result
+    files = {out_dir / f"{result.agreement.id}.{kind}": data for kind, data in sorted(rendered.items(), reverse=True)}
+    problem = atomic_write(files)
+    if problem:
+        result.diagnostics.append(problem)
+        return result
+    result.outputs.extend(files)
     return result

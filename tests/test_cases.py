@@ -14,10 +14,24 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 
 
 def apply(case: dict, repo: Path) -> None:
+    """Break the fixture copy as the case says: files, patches, bytes, links, folders, deletions."""
+    for rel, spec in (case.get("generate") or {}).items():
+        # Large inputs are described, not stored: prefix + repeat * times + suffix.
+        text = spec.get("prefix", "") + spec["repeat"] * spec["times"] + spec.get("suffix", "")
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, encoding="utf-8")
+    for rel, hexdata in (case.get("binary") or {}).items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_bytes(bytes.fromhex(hexdata))
+    for rel in case.get("mkdir") or []:
+        (repo / rel).mkdir(parents=True)
+    for rel, target in (case.get("symlink") or {}).items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).symlink_to(target)
     for rel, text in (case.get("files") or {}).items():
         target = repo / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline=case.get("newline"))
     for rel, replacements in (case.get("patch") or {}).items():
         target = repo / rel
         text = target.read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ CHECKS: list[Check] = [
     years.kpi_target_years,
     years.continued_goals,
     kpis.kpi_values,
+    figures.table_shape,
     figures.table_cells,
     figures.table_totals,
     figures.table_products,

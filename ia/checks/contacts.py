@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ia.checks._where import all_sections, at
+from ia.checks._where import all_sections, at, column_of
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
 
@@ -40,12 +41,33 @@ def link_problem(href: str) -> str | None:
     return "forventede et link, der begynder med https://, http:// eller mailto:"
 
 
+# Markdown drops links with these schemes and shows them as text; say so at their line.
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|file|data)\s*:", re.IGNORECASE)
+DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
 def links(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every Markdown link in the text is a well-formed web or e-mail address."""
     for section in all_sections(agreement):
         for token in section.tokens:
             if token.type != "inline" or not token.children:
                 continue
+            images = {str(c.attrs.get("src", "")) for c in token.children if c.type == "image"}
+            for offset, text in enumerate(token.content.split("\n")):
+                for match in DESTINATION.finditer(text):
+                    if match.group(1) in images:
+                        continue  # images have their own check (IA340)
+                    target = html.unescape(match.group(1))
+                    if UNSAFE_SCHEME.match(target) and not target.lower().startswith("data:image/"):
+                        line = (token.map[0] + 1 + offset) if token.map else section.line
+                        opening = text.rfind("[", 0, match.start())
+                        if opening > 0 and text[opening - 1] == "!":
+                            col = column_of(section, line, text[opening - 1:match.end()])
+                            yield Diagnostic("IA340", Span(section.path, line, col), {"src": match.group(1)[:200]})
+                            continue
+                        col = column_of(section, line, match.group(1))
+                        yield Diagnostic("IA703", Span(section.path, line, col),
+                                         {"found": match.group(1)[:80], "problem": "den slags links vises aldrig"})
             for child in token.children:
                 if child.type != "link_open":
                     continue

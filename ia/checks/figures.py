@@ -30,6 +30,22 @@ def _all_rows(table: Table) -> Iterator[tuple[tuple, list[Cell]]]:
         yield ("total",), table.data.total
 
 
+MAX_ROWS = 2000  # far above any real table (the CSR activity table has 40 rows)
+MAX_FIGURE = Decimal(10) ** 15  # a figure beyond this is a typing error, not a budget
+
+
+def table_shape(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A table has a sane number of rows and header groups that fit its columns."""
+    for table in agreement.tables.values():
+        rows = sum(1 for _ in _all_rows(table))
+        if rows > MAX_ROWS:
+            yield Diagnostic("IA216", at(table.path, table.positions, "rows"), {"found": rows, "limit": MAX_ROWS})
+        spans = sum(group.span for group in table.data.header_groups)
+        if table.data.header_groups and spans != len(table.data.columns) - 1:
+            yield Diagnostic("IA217", at(table.path, table.positions, "header_groups"),
+                             {"found": spans, "expected": len(table.data.columns) - 1})
+
+
 def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
     """Each row has one cell per column; text columns hold text, number columns numbers."""
     for table in agreement.tables.values():
@@ -45,6 +61,8 @@ def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
                     suggestion = value.replace(".", "").replace(",", ".")
                     hint = "no_thousands" if suggestion.lstrip("-").replace(".", "", 1).isdigit() else None
                     yield Diagnostic("IA213", span, {"column": name, "found": value, "suggestion": suggestion}, hint)
+                elif isinstance(value, int | Decimal) and not isinstance(value, bool) and abs(value) >= MAX_FIGURE:
+                    yield Diagnostic("IA215", span, {"found": value})
                 elif column.type == "text" and isinstance(value, int | Decimal) and not isinstance(value, bool):
                     yield Diagnostic("IA212", span, {"column": name, "found": value, "raw": str(value)}, "quote_text")
 
@@ -57,11 +75,14 @@ class _Sum:
 
 
 def _unknown(cell: Cell) -> bool:
-    return isinstance(cell, str) and cell.strip() != "-"
+    """Text or an absurd figure: reported by table_cells, so sums over it are not judged."""
+    if isinstance(cell, str):
+        return cell.strip() != "-"
+    return isinstance(cell, int | Decimal) and not isinstance(cell, bool) and abs(cell) >= MAX_FIGURE
 
 
 def _value(cell: Cell) -> Decimal | None:
-    if isinstance(cell, bool) or not isinstance(cell, int | Decimal):
+    if isinstance(cell, bool) or not isinstance(cell, int | Decimal) or _unknown(cell):
         return None
     return Decimal(cell)
 

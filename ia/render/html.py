@@ -100,13 +100,14 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         section = goal.answers.get(question.key)
         if section is None:
             continue
-        html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes)
+        html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
             rest = [kpi_table("tabel", k) for k in kpis if k not in placed]
             html = Markup(html + "".join(rest))
         answers.append((question.text_for(agreement.year), html))
-    intro = render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes) if goal.intro else None
+    intro = (render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
+             if goal.intro else None)
     endnotes = render_section(goal.footnotes, directives=kpi_table) if goal.footnotes else None
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
@@ -190,7 +191,7 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
         toc.append(TocEntry(f"{chapter.number}.", chapter.title, anchor, 1))
         toc.extend(TocEntry(h.number, h.text, h.anchor, h.level) for h in headings.values())
         body = Markup("").join(
-            render_section(part, directives=directives, heading_shift=1,
+            render_section(part, directives=directives, heading_shift=1, assets=agreement.assets,
                            headings={i: h for (p, i), h in headings.items() if p == index})
             for index, part in enumerate(chapter.parts))
         view = ChapterView(chapter.number, chapter.title, anchor, body)
@@ -199,7 +200,8 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
                 number_text = f"{chapter.number}.{index}"
                 area_anchor = f"omraade-{slug(area.key)}"
                 intro_section: Section | None = agreement.areas.get(area.key)
-                intro = render_section(intro_section, directives=directives, heading_shift=1) if intro_section else None
+                intro = (render_section(intro_section, directives=directives, heading_shift=1, assets=agreement.assets)
+                         if intro_section else None)
                 goals = [_goal_view(g, agreement, env) for g in agreement.goals_in(area.key)]
                 view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
                 toc.append(TocEntry(number_text, area.title, area_anchor, 2))

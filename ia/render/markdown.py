@@ -56,11 +56,13 @@ def render_section(
     headings: dict[int, Heading] | None = None,
     heading_shift: int = 1,
     notes: list | None = None,
+    assets: dict | None = None,
 ) -> Markup:
     """Render a section's tokens; headings move down `heading_shift` levels below the chapter's."""
     md = parser()
     headings = headings or {}
     env = dict(section.env)
+    env["path"], env["assets"] = section.path, assets or {}
     tokens = section.tokens
     if "footnotes" in env:
         env["footnote_bodies"] = footnote_bodies([*tokens, *(notes or [])], env)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel.numbers import format_decimal
 
@@ -12,7 +12,9 @@ MINUS = "\u2212"  # a true minus sign, not a hyphen
 def number(value: int | Decimal | float, decimals: int = 0) -> str:
     """Format a figure for readers: Danish separators, fixed decimals, a true minus sign."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(value, format=pattern, locale="da_DK", decimal_quantization=True)
+    with localcontext() as context:
+        context.prec = 60  # room for absurd figures in diagnostics (10^30) without an exception
+        text = format_decimal(value, format=pattern, locale="da_DK", decimal_quantization=True)
     return text.replace("-", MINUS)
 
 

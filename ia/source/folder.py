@@ -10,6 +10,9 @@ from ia.diagnostics import Diagnostic, Span, relpath
 from ia.source.documents import MarkdownDoc, YamlDoc, markdown_doc, yaml_doc
 
 MAX_FILE_BYTES = 2_000_000
+MAX_IMAGE_BYTES = 5_000_000
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".svg": "image/svg+xml", ".webp": "image/webp"}
 _ID = re.compile(r"(?P<unit>[a-zæøå0-9_]+(?:-[a-zæøå0-9_]+)*)-(?P<year>\d{4})\Z")
 
 
@@ -156,3 +159,37 @@ def _files(folder: Path, suffix: str) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith("."))
+
+
+def read_images(root: Path, refs: list[tuple[str, int, str]]) -> tuple[dict[tuple[str, str], tuple[str, bytes]], list[Diagnostic]]:
+    """Read the images Markdown refers to: files in the repository, next to the text.
+
+    `refs` holds (source file, line, src). Anything else — a web address, an absolute or
+    escaping path, a file that is not an image — is refused with a diagnostic: a build
+    never fetches from the network and never reads outside the repository.
+    """
+    root = root.resolve()
+    assets: dict[tuple[str, str], tuple[str, bytes]] = {}
+    problems: list[Diagnostic] = []
+    for source, line, src in refs:
+        span = Span(source, line, 1)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith(("/", "\\")) or not src.strip():
+            problems.append(Diagnostic("IA340", span, {"src": src[:200]}))
+            continue
+        path = (root / source).parent / src
+        real = path.resolve()
+        if not real.is_relative_to(root):
+            problems.append(Diagnostic("IA109", span, {"target": src[:200]}))
+            continue
+        kind = IMAGE_TYPES.get(real.suffix.lower())
+        if kind is None or not real.is_file():
+            problems.append(Diagnostic("IA341", span, {"src": src[:200]}))
+            continue
+        if real.stat().st_size > MAX_IMAGE_BYTES:
+            problems.append(Diagnostic("IA110", span, {"size": real.stat().st_size, "limit": MAX_IMAGE_BYTES}))
+            continue
+        try:
+            assets[(source, src)] = (kind, real.read_bytes())
+        except OSError as error:
+            problems.append(Diagnostic("IA100", span, {"reason": error.strerror or str(error)}))
+    return assets, problems

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -113,7 +114,7 @@ class _Refused(Exception):
         super().__init__(code)
         self.code = code
         self.mark = Mark(mark.line + 1, mark.column + 1)
-        self.args = args or {}
+        self.details = args or {}
 
 
 def _mark(node: Node, line_offset: int) -> Mark:
@@ -145,21 +146,28 @@ def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return YamlResult(None, positions, problems)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         root = loader.get_single_node()
     except _Refused as refused:
         mark = Mark(refused.mark.line + line_offset, refused.mark.col)
-        return YamlResult(None, positions, [YamlProblem(refused.code, mark, refused.args)])
+        return YamlResult(None, positions, [YamlProblem(refused.code, mark, refused.details)])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
         problem = (error.problem or str(error)).strip()
         return YamlResult(None, positions, [YamlProblem("IA101", where, {"problem": problem, "text": text})])
+    except yaml.reader.ReaderError as error:
+        # A control character: give its line, and say which character it is.
+        line = text.count("\n", 0, error.position) + 1
+        problem = f"tegnet U+{error.character:04X} er ikke tilladt i YAML" if isinstance(error.character, int) else str(error)
+        return YamlResult(None, positions, [YamlProblem("IA101", Mark(line + line_offset, 1), {"problem": problem, "text": text})])
     except yaml.YAMLError as error:
         return YamlResult(None, positions, [YamlProblem("IA101", Mark(1 + line_offset, 1), {"problem": str(error), "text": text})])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return YamlResult(None, positions, problems)
     data = _build(root, (), positions, problems, line_offset)
