@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 import traceback
 from enum import Enum
 from pathlib import Path
@@ -92,6 +91,8 @@ def build(
     variant: Annotated[Variant, typer.Option("--pdf-variant", help="ua (PDF/UA-1) eller a3b (PDF/A-3b).")] = Variant.ua,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Højst så mange sekunder til PDF'en.")] = 300.0,
     max_memory: Annotated[int, typer.Option("--max-memory", min=256, help="Højst så mange MiB hukommelse til PDF'en.")] = 4096,
+    force: Annotated[bool, typer.Option("--force", help="Byg også aftaler, der ikke er ændret.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: antal kerner).")] = None,
     root: RootOption = None,
     debug: Annotated[bool, typer.Option("--debug", hidden=True)] = False,
 ) -> None:
@@ -99,31 +100,104 @@ def build(
     del debug
 
     def run() -> int:
+        from ia.batch import build_many
         from ia.pipeline import PDF_VARIANTS, all_refs
-        from ia.pipeline import build as build_one
+        from ia.source.folder import resolve_ref
 
         base = _root(root)
-        refs: list[str | Path] = list(all_refs(base, year=year)) if all_ else list(agreements or [])
-        if not refs:
+        if all_:
+            folders = all_refs(base, year=year)
+        elif agreements:
+            folders = []
+            for ref in agreements:
+                found = resolve_ref(base, ref)
+                if isinstance(found, Diagnostic):
+                    _print([found], root=base)
+                    return EXIT_ERRORS
+                folders.append(found)
+        else:
             print("ia build: angiv en aftale (fx csr-2026) eller --all", file=sys.stderr)
+            return EXIT_USAGE
+        if not folders:
+            _print([Diagnostic("IA124", Span(str(base)), {"folder": "agreements"})], root=base)
             return EXIT_USAGE
         formats = ("pdf", "html") if fmt is OutputFormat.all else (fmt.value,)
         out_dir = out if out.is_absolute() else Path.cwd() / out
-        status = EXIT_OK
-        for ref in refs:
-            started = time.perf_counter()
-            result = build_one(base, ref, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[variant.value],
-                               timeout=timeout, memory=max_memory * 1024**2)
-            _print(result.diagnostics, root=base)
-            if result.errors:
-                name = result.agreement.id if result.agreement else str(ref)
-                print(f"{name}: {report.summary(result.diagnostics)} – intet skrevet", file=sys.stderr)
-                status = EXIT_ERRORS
-                continue
-            for path in result.outputs:
-                shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
-                print(f"skrev {shown} ({time.perf_counter() - started:.1f} s)")
-        return status
+        console = _stderr()
+        many = all_ or len(folders) > 1
+
+        def report_one(summary) -> None:
+            errors = [d for d in summary.diagnostics if d.is_error]
+            if errors:
+                _print(errors, root=base)
+            for name in summary.outputs if summary.status == "bygget" else []:
+                target = out_dir / name
+                shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
+                console.print(f"skrev {shown} ({summary.seconds:.1f} s)")
+            if summary.status == "uændret" and not many:
+                console.print(f"{summary.id}: uændret siden sidste bygning (brug --force for at bygge igen)")
+            if summary.status == "fejl":
+                console.print(f"{summary.id}: {summary.errors} fejl – intet skrevet")
+            elif summary.warnings:
+                console.print(f"{summary.id}: {report.warnings_text(summary.warnings)} (ia check {summary.id} viser dem)")
+
+        options = dict(out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[variant.value], timeout=timeout,
+                       memory=max_memory * 1024**2, use_cache=not force, workers=jobs)
+        if many:
+            from rich.progress import Progress
+
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task("Bygger aftaler", total=len(folders))
+
+                def advance(summary) -> None:
+                    bar.advance(task)
+                    report_one(summary)
+
+                summaries = build_many(base, folders, progress=advance, **options)
+            console.print(_summary_table(summaries))
+        else:
+            summaries = build_many(base, folders, progress=report_one, **options)
+        return EXIT_ERRORS if any(s.status == "fejl" for s in summaries) else EXIT_OK
+
+    raise typer.Exit(_guard(run))
+
+
+def _summary_table(summaries):
+    from rich.table import Table
+
+    table = Table(title="Aftaler")
+    for column, justify in (("Aftale", "left"), ("Status", "left"), ("Sider", "right"), ("Fejl", "right"),
+                            ("Advarsler", "right"), ("Tid", "right")):
+        table.add_column(column, justify=justify)
+    for s in summaries:
+        table.add_row(s.id, s.status, str(s.pages or "–"), str(s.errors), str(s.warnings), f"{s.seconds:.1f} s")
+    return table
+
+
+@app.command("list")
+def list_(
+    year: Annotated[Optional[int], typer.Option("--year", help="Kun aftaler fra dette år.")] = None,
+    root: RootOption = None,
+) -> None:
+    """Vis aftalerne med år, enhed, antal mål og status fra ia check."""
+
+    def run() -> int:
+        from rich.console import Console
+        from rich.table import Table
+
+        from ia.batch import list_agreements
+        from ia.pipeline import all_refs
+
+        base = _root(root)
+        table = Table(title="Institutionsaftaler")
+        for column, justify in (("Aftale", "left"), ("År", "right"), ("Enhed", "left"), ("Mål", "right"), ("Tjek", "left")):
+            table.add_column(column, justify=justify)
+        for item in list_agreements(base, all_refs(base, year=year)):
+            status = "ok" if not item.errors and not item.warnings else (
+                f"{item.errors} fejl" if item.errors else report.warnings_text(item.warnings))
+            table.add_row(item.id, str(item.year), item.unit, str(item.goals), status)
+        Console(highlight=False).print(table)
+        return EXIT_OK
 
     raise typer.Exit(_guard(run))
 

@@ -59,12 +59,16 @@ def styled(text: str):
     return styled_text
 
 
+def warnings_text(count: int) -> str:
+    return f"{count} advarsel" if count == 1 else f"{count} advarsler"
+
+
 def summary(diagnostics: list[Diagnostic], lang: str = "da") -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if lang == "en":
         return f"{errors} error(s), {warnings} warning(s)"
-    return f"{errors} fejl, {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+    return f"{errors} fejl, {warnings_text(warnings)}"
 
 
 def _escape_data(text: str) -> str:

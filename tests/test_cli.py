@@ -80,7 +80,7 @@ def test_build_html_only(tiny, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out), "--format", "html"])
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["demo-2026.html"]
+    assert sorted(p.name for p in out.glob("demo-2026.*")) == ["demo-2026.html"]
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -108,11 +108,11 @@ def test_malformed_yaml_gives_one_line_and_no_output(tiny):
 def test_failed_build_keeps_previous_outputs(tiny):
     out = tiny / "build"
     assert runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out)]).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.glob("demo-2026.*")}
     path = tiny / "agreements/2026/demo/agreement.yaml"
     path.write_text(path.read_text().replace("year: 2026", "year: tjuetjueseks"))
     assert runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(out)]).exit_code == 1
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.glob("demo-2026.*")} == before
 
 
 def test_unwritable_output_is_a_diagnostic(tiny):
@@ -126,3 +126,38 @@ def test_unwritable_output_is_a_diagnostic(tiny):
 def test_usage_error_exits_2(tiny):
     assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
     assert runner.invoke(app, ["build", "--root", str(tiny)]).exit_code == 2
+
+
+def test_build_all_uses_the_cache_and_rebuilds_on_change(tiny, tmp_path):
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(out), "--format", "html"])
+    assert first.exit_code == 0, first.output
+    assert "bygget" in first.output
+    second = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(out), "--format", "html"])
+    assert "uændret" in second.output and "bygget" not in second.output
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("2 %", "3 %"))
+    third = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(out), "--format", "html"])
+    assert "bygget" in third.output
+    assert "3 %" in (out / "demo-2026.html").read_text()
+
+
+def test_build_all_summary_table_with_several_agreements(tiny, tmp_path):
+    import shutil
+
+    shutil.copytree(tiny / "agreements/2026/demo", tiny / "agreements/2026/anden")
+    path = tiny / "agreements/2026/anden/agreement.yaml"
+    path.write_text(path.read_text().replace("unit: demo", "unit: anden"))
+    result = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(tmp_path / "o"), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert "Aftaler" in result.output
+    lines = [line for line in result.output.splitlines() if "demo-2026" in line or "anden-2026" in line]
+    assert any("bygget" in line and " 0 " in line for line in lines)
+    assert sorted(p.name for p in (tmp_path / "o").glob("*.pdf")) == ["anden-2026.pdf", "demo-2026.pdf"]
+
+
+def test_list_shows_goals_and_status(tiny):
+    result = runner.invoke(app, ["list", "--root", str(tiny)])
+    assert result.exit_code == 0
+    row = next(line for line in result.output.splitlines() if "demo-2026" in line)
+    assert "2026" in row and "Center for Demonstration" in row and " 3 " in row and "ok" in row

@@ -115,7 +115,7 @@ def test_isolated_memory_limit():
 def test_a_write_that_fails_half_way_keeps_the_previous_output(tiny, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert not build(tiny, "demo-2026", out_dir=out).errors
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.glob("*")}
 
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
@@ -126,7 +126,7 @@ def test_a_write_that_fails_half_way_keeps_the_previous_output(tiny, tmp_path, m
     result = build(tiny, "demo-2026", out_dir=out)
     assert [d.code for d in result.errors] == ["IA902"]
     assert "No space left on device" in result.errors[0].message()
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp files left, old files intact
+    assert {p.name: p.read_bytes() for p in out.glob("*")} == before  # no temp files left, old files intact
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
