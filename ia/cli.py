@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from enum import Enum
@@ -172,6 +173,83 @@ def _summary_table(summaries):
     for s in summaries:
         table.add_row(s.id, s.status, str(s.pages or "–"), str(s.errors), str(s.warnings), f"{s.seconds:.1f} s")
     return table
+
+
+@app.command()
+def new(
+    unit: Annotated[str, typer.Argument(help="Enhedens kortnavn, fx csr.")],
+    year: Annotated[int, typer.Argument(help="Det nye aftaleår, fx 2027.")],
+    source: Annotated[str, typer.Option("--from", help="Aftalen der kopieres, fx csr-2026.")],
+    root: RootOption = None,
+) -> None:
+    """Start næste års aftale ud fra en eksisterende."""
+
+    def run() -> int:
+        from ia.new import plan
+        from ia.output import atomic_write
+        from ia.pipeline import load
+        from ia.source.folder import resolve_ref
+
+        base = _root(root)
+        folder = resolve_ref(base, source)
+        if isinstance(folder, Diagnostic):
+            _print([folder], root=base)
+            return EXIT_ERRORS
+        if not re.fullmatch(r"[a-zæøå0-9_]+(-[a-zæøå0-9_]+)*", unit):
+            print(f"ia new: '{unit}' er ikke et kortnavn (små bogstaver, tal og bindestreg)", file=sys.stderr)
+            return EXIT_USAGE
+        files, problems = plan(base, folder, unit=unit, year=year)
+        if problems:
+            _print(problems, root=base)
+            return EXIT_ERRORS
+        failed = atomic_write(files)
+        if failed:
+            _print([failed], root=base)
+            return EXIT_ERRORS
+        new_id = f"{unit}-{year}"
+        result = load(base, new_id)
+        console = _stderr()
+        console.print(f"oprettede agreements/{year}/{unit}/ fra {source} ({len(files)} filer)")
+        console.print(f"{new_id}: {report.summary(result.diagnostics)} – ret dem med ia check {new_id}")
+        return EXIT_OK
+
+    raise typer.Exit(_guard(run))
+
+
+@app.command("diff")
+def diff_(
+    first: Annotated[str, typer.Argument(help="Den første aftale, fx csr-2026.")],
+    second: Annotated[str, typer.Argument(help="Den anden aftale, fx csr-2027.")],
+    html: Annotated[Optional[Path], typer.Option("--html", help="Skriv også ændringerne som en HTML-side.")] = None,
+    root: RootOption = None,
+) -> None:
+    """Vis hvad der er ændret mellem to aftaler: mål, KPI-mål og tal i tabellerne."""
+
+    def run() -> int:
+        from ia.diff import diff
+        from ia.pipeline import load
+        from ia.render.diff import diff_html, diff_text
+
+        base = _root(root)
+        results = [load(base, ref) for ref in (first, second)]
+        broken = [d for r in results for d in r.diagnostics if r.agreement is None]
+        if broken:
+            _print(broken, root=base)
+            return EXIT_ERRORS
+        changes = diff(results[0].agreement, results[1].agreement)
+        from rich.console import Console
+
+        Console(highlight=False).print(diff_text(changes))
+        if html is not None:
+            from ia.output import atomic_write
+
+            problem = atomic_write({html if html.is_absolute() else Path.cwd() / html: diff_html(changes).encode("utf-8")})
+            if problem:
+                _print([problem], root=base)
+                return EXIT_ERRORS
+        return EXIT_OK
+
+    raise typer.Exit(_guard(run))
 
 
 @app.command("list")

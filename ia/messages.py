@@ -50,6 +50,9 @@ MESSAGES: dict[str, Entry] = {
     "IA124": Entry("ingen aftaler fundet under {folder}", "no agreements found under {folder}"),
     "IA125": Entry("årets fælles kapitel '{name}' findes ikke i _shared/chapters/: forventede en af {expected}",
                    "the year's shared chapter '{name}' is not in _shared/chapters/: expected one of {expected}"),
+    "IA126": Entry("mappen {folder} findes allerede: ia new overskriver ikke en aftale",
+                   "the folder {folder} already exists: ia new does not overwrite an agreement"),
+    "IA127": Entry("det nye år {year} skal ligge efter kildens år {source}", "the new year {year} must come after the source's year {source}"),
     # 2xx: schema
     "IA201": Entry("mangler feltet '{field}'", "the field '{field}' is missing"),
     "IA202": Entry("ukendt felt '{field}'", "unknown field '{field}'"),
@@ -70,6 +73,7 @@ MESSAGES: dict[str, Entry] = {
     "IA216": Entry("tabellen har {found} rækker; højst {limit} kan sættes op", "the table has {found} rows; at most {limit} can be typeset"),
     "IA217": Entry("overskrifterne over flere kolonner dækker {found} kolonner, men tabellen har {expected} talkolonner",
                    "the header groups span {found} columns, but the table has {expected} columns after the first"),
+    "IA218": Entry("tabellen '{id}' har ingen tal endnu: skriv årets tal", "the table '{id}' has no figures yet: enter this year's figures", W),
     # 3xx: document structure
     "IA301": Entry("målet mangler svaret '{heading}' ({question})", "the goal lacks the answer '{heading}' ({question})"),
     "IA302": Entry("svaret '{heading}' er tomt", "the answer '{heading}' is empty"),
@@ -113,6 +117,8 @@ MESSAGES: dict[str, Entry] = {
                    "the KPI column '{label}' names the target year {found}, but the agreement is for {year}"),
     "IA403": Entry("målet kan ikke fortsætte fra {found}: det er ikke før aftaleåret {year}",
                    "the goal cannot continue from {found}: it is not before the agreement year {year}"),
+    "IA404": Entry("teksten sætter mål for {found}, men aftalen gælder {year}: er den kopieret fra sidste år?",
+                   "the text sets targets for {found}, but the agreement is for {year}: copied from last year?", W),
     # 5xx: KPI values
     "IA501": Entry("{which} {found} ligger uden for skalaen '{scale}' ({limits})",
                    "{which} {found} is outside the scale '{scale}' ({limits})"),

@@ -161,3 +161,44 @@ def test_list_shows_goals_and_status(tiny):
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "demo-2026" in line)
     assert "2026" in row and "Center for Demonstration" in row and " 3 " in row and "ok" in row
+
+
+def test_new_starts_next_year_from_this_year(tiny):
+    import yaml
+
+    result = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    folder = tiny / "agreements/2027/demo"
+    meta = yaml.safe_load((folder / "agreement.yaml").read_text())
+    assert meta["year"] == 2027 and meta["effective_date"] == "2027-01-01"
+    goal = (folder / "goals/02-dokumentation.md").read_text()
+    front = yaml.safe_load(goal.split("---")[1])
+    assert front["continues_from"] == 2026
+    kpi = front["kpis"][0]
+    assert kpi["baseline_label"] == "Status pr. okt. 2026" and kpi["target_label"] == "Mål pr. okt. 2027"
+    assert [(r["baseline"], r["target"]) for r in kpi["rows"]] == [(10, None), (9, None)]  # last year's targets
+    table = yaml.safe_load((folder / "tables/budget.yaml").read_text())
+    assert table["columns"][1]["label"] == "Budget 2027"
+    assert table["rows"][0]["rows"][0] == ["Centeradministration", None, None]
+    assert yaml.safe_load((tiny / "agreements/2027/rules.yaml").read_text())["year"] == 2027
+    assert (tiny / "agreements/2027/_shared/effect_goals.yaml").exists()
+    checked = runner.invoke(app, ["check", "demo-2027", "--root", str(tiny), "--format", "json"])
+    codes = {d["code"] for d in json.loads(checked.stdout)}
+    assert {"IA502", "IA218"} <= codes  # targets and figures to re-enter
+
+
+def test_new_keeps_comments_and_text(tiny):
+    runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    source = (tiny / "agreements/2026/demo/chapters/01-indledning.md").read_text()
+    assert (tiny / "agreements/2027/demo/chapters/01-indledning.md").read_text() == source
+
+
+def test_new_refuses_to_overwrite(tiny):
+    assert runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)]).exit_code == 0
+    again = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert again.exit_code == 1 and "IA126" in again.output
+
+
+def test_new_year_must_be_later(tiny):
+    result = runner.invoke(app, ["new", "demo", "2025", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1 and "IA127" in result.output

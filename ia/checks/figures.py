@@ -46,6 +46,14 @@ def table_shape(agreement: Agreement) -> Iterator[Diagnostic]:
                              {"found": spans, "expected": len(table.data.columns) - 1})
 
 
+def empty_tables(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A table whose number columns hold no figures at all is waiting for this year's figures."""
+    for table in agreement.tables.values():
+        numeric = [i for i, column in enumerate(table.data.columns) if column.type == "number"]
+        if numeric and all(len(row) <= i or row[i] is None for _, row in _all_rows(table) for i in numeric):
+            yield Diagnostic("IA218", at(table.path, table.positions, "rows"), {"id": table.id})
+
+
 def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
     """Each row has one cell per column; text columns hold text, number columns numbers."""
     for table in agreement.tables.values():

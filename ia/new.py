@@ -1,0 +1,152 @@
+"""Start next year's agreement from this year's: what `ia new` writes, computed in memory.
+
+Goals are carried over as continued from the source year, last year's KPI targets become
+this year's baselines, and figures that must be re-entered are emptied; text is copied
+as it is, for the editor to review (the stale-year checks point at what to change).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from ia.diagnostics import Diagnostic, Span, relpath
+
+YEAR = re.compile(r"\b(19|20)(\d{2})\b")
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip: comments, order and quoting survive
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def shift_years(text: str, delta: int) -> str:
+    """Move every year in a label on by `delta`: 'Mål pr. okt. 2026' -> 'Mål pr. okt. 2027'."""
+    return YEAR.sub(lambda m: str(int(m.group(0)) + delta), text)
+
+
+def _load(text: str):
+    return _yaml().load(text)
+
+
+def _dump(data) -> str:
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _split_front_matter(text: str) -> tuple[str, str] | None:
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    return text[4:end + 1], text[end + 5:]
+
+
+def new_agreement_yaml(text: str, *, unit: str, year: int) -> str:
+    data = _load(text)
+    data["unit"] = unit
+    data["year"] = year
+    data["effective_date"] = f"{year}-01-01"
+    data.pop("created", None)
+    return _dump(data)
+
+
+def new_goal(text: str, *, source_year: int, delta: int) -> str:
+    """Mark the goal continued, offer last year's targets as baselines, empty the targets."""
+    parts = _split_front_matter(text)
+    if parts is None:
+        return text
+    meta_text, body = parts
+    meta = _load(meta_text)
+    meta["continues_from"] = source_year
+    for kpi in meta.get("kpis") or []:
+        kpi["baseline_label"] = shift_years(str(kpi.get("baseline_label", "")), delta)
+        kpi["target_label"] = shift_years(str(kpi.get("target_label", "")), delta)
+        for row in kpi.get("rows") or []:
+            row["baseline"] = row.get("target")
+            row["target"] = None
+    return "---\n" + _dump(meta) + "---\n" + body
+
+
+def _empty_numbers(rows, numeric: list[bool]) -> None:
+    for item in rows:
+        if isinstance(item, dict):
+            _empty_numbers(item.get("rows") or [], numeric)
+            if item.get("total") is not None:
+                _empty_row(item["total"], numeric)
+        else:
+            _empty_row(item, numeric)
+
+
+def _empty_row(row, numeric: list[bool]) -> None:
+    for i in range(min(len(row), len(numeric))):
+        if numeric[i]:
+            row[i] = None
+
+
+def new_table(text: str, *, delta: int) -> str:
+    """Keep the table's shape and labels (years moved on), empty its figures."""
+    data = _load(text)
+    if not isinstance(data, dict):
+        return text
+    columns = data.get("columns") or []
+    numeric = [isinstance(c, dict) and c.get("type") == "number" for c in columns]
+    for column in columns:
+        if isinstance(column, dict) and "label" in column:
+            column["label"] = shift_years(str(column["label"]), delta)
+    for key in ("caption", "unit", "note"):
+        if data.get(key):
+            data[key] = shift_years(str(data[key]), delta)
+    _empty_numbers(data.get("rows") or [], numeric)
+    if data.get("total") is not None:
+        _empty_row(data["total"], numeric)
+    data.pop("accepted", None)
+    if isinstance(data.get("chart"), dict):
+        data["chart"]["caption"] = shift_years(str(data["chart"].get("caption", "")), delta)
+        data["chart"]["alt"] = ""  # described last year's figures: to be rewritten
+    return _dump(data)
+
+
+def new_rules(text: str, *, year: int) -> str:
+    data = _load(text)
+    data["year"] = year
+    return _dump(data)
+
+
+def plan(root: Path, source: Path, *, unit: str, year: int) -> tuple[dict[Path, bytes], list[Diagnostic]]:
+    """Every file the new agreement needs, by target path; nothing is written here."""
+    source_year = int(source.parent.name)
+    delta = year - source_year
+    target = root / "agreements" / str(year) / unit
+    if target.exists():
+        return {}, [Diagnostic("IA126", Span(relpath(target, root)), {"folder": relpath(target, root)})]
+    if delta <= 0:
+        return {}, [Diagnostic("IA127", Span(relpath(source, root)), {"year": year, "source": source_year})]
+    files: dict[Path, bytes] = {}
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        rel = path.relative_to(source)
+        text = path.read_text(encoding="utf-8")
+        if rel == Path("agreement.yaml"):
+            text = new_agreement_yaml(text, unit=unit, year=year)
+        elif rel.parts[0] == "goals" and path.suffix == ".md":
+            text = new_goal(text, source_year=source_year, delta=delta)
+        elif rel.parts[0] == "tables" and path.suffix == ".yaml":
+            text = new_table(text, delta=delta)
+        files[target / rel] = text.encode("utf-8")
+    year_folder = target.parent
+    if not (year_folder / "rules.yaml").exists():
+        rules = (source.parent / "rules.yaml").read_text(encoding="utf-8")
+        files[year_folder / "rules.yaml"] = new_rules(rules, year=year).encode("utf-8")
+    shared = source.parent / "_shared"
+    if shared.is_dir() and not (year_folder / "_shared").exists():
+        for path in sorted(p for p in shared.rglob("*") if p.is_file()):
+            files[year_folder / "_shared" / path.relative_to(shared)] = path.read_bytes()
+    return files, []
