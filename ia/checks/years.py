@@ -66,8 +66,10 @@ def stale_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
             if section is None:
                 continue
             for text, line in section_lines(section):
+                stated = [m.span() for m in RESULT_YEAR.finditer(text)]  # IA401's, reported as errors
                 for match in TARGET_YEAR.finditer(text):
                     found = int(next(g for g in match.groups() if g))
-                    if found < agreement.year:
+                    overlaps = any(start < match.end() and match.start() < end for start, end in stated)
+                    if found < agreement.year and not overlaps:
                         col = column_of(section, line, match.group(0))
                         yield Diagnostic("IA404", Span(section.path, line, col), {"found": found, "year": agreement.year})
