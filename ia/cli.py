@@ -252,6 +252,49 @@ def diff_(
     raise typer.Exit(_guard(run))
 
 
+@app.command()
+def preview(
+    agreement: Annotated[str, typer.Argument(help="Aftalen, fx csr-2026.")],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Porten på 127.0.0.1.")] = 8000,
+    open_browser: Annotated[bool, typer.Option("--open", help="Åbn siden i browseren.")] = False,
+    root: RootOption = None,
+) -> None:
+    """Vis aftalen i browseren, og byg den igen ved hver gemning."""
+
+    def run() -> int:
+        import threading
+
+        from ia.preview import Preview, serve, watch
+        from ia.source.folder import resolve_ref
+
+        base = _root(root)
+        folder = resolve_ref(base, agreement)
+        if isinstance(folder, Diagnostic):
+            _print([folder], root=base)
+            return EXIT_ERRORS
+        console = _stderr()
+        state = Preview(base, folder)
+        server = serve(state, port=port)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        console.print(f"viser {agreement} på {url} – gem en fil for at se ændringen, Ctrl-C stopper")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+        stop = threading.Event()
+        watch(state, stop, lambda p: console.print(f"bygget igen (version {p.version})"))
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+            server.shutdown()
+        return EXIT_OK
+
+    raise typer.Exit(_guard(run))
+
+
 @app.command("list")
 def list_(
     year: Annotated[Optional[int], typer.Option("--year", help="Kun aftaler fra dette år.")] = None,
