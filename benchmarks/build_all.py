@@ -10,9 +10,8 @@ is printed as a ratio to it, so results compare across machines. Not a test: run
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
+import sys
 from pathlib import Path
 
 from ia.batch import build_many
@@ -20,15 +19,8 @@ from ia.pipeline import all_refs, load
 from ia.render.html import render_html, templates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed(function, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import timed  # noqa: E402
 
 
 def floor() -> None:

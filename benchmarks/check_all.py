@@ -8,8 +8,7 @@ Run: .venv/bin/python benchmarks/check_all.py [--repeat N]
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+import sys
 from pathlib import Path
 
 import yaml
@@ -17,15 +16,8 @@ import yaml
 from ia.pipeline import all_refs, load
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _time(function, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import timed  # noqa: E402
 
 
 def baseline() -> None:
@@ -47,8 +39,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     check_all()  # warm imports and caches
-    base = _time(baseline, args.repeat)
-    checked = _time(check_all, args.repeat)
+    base = timed(baseline, args.repeat)
+    checked = timed(check_all, args.repeat)
     print(f"agreements: {len(all_refs(ROOT))}")
     print(f"baseline (read + parse YAML): {base * 1000:.1f} ms")
     print(f"ia check, all agreements:     {checked * 1000:.1f} ms  = {checked / base:.1f} × baseline")

@@ -68,6 +68,17 @@ def _stderr():
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _folder(base: Path, ref: str) -> Path | None:
+    """Resolve an agreement id or folder; print the diagnostic and return None when unknown."""
+    from ia.source.folder import resolve_ref
+
+    found = resolve_ref(base, ref)
+    if isinstance(found, Diagnostic):
+        _print([found], root=base)
+        return None
+    return found
+
+
 def _guard(run) -> int:
     """Run a command body; an unexpected exception becomes an IA903 line, never a traceback."""
     try:
@@ -103,19 +114,14 @@ def build(
     def run() -> int:
         from ia.batch import build_many
         from ia.pipeline import PDF_VARIANTS, all_refs
-        from ia.source.folder import resolve_ref
 
         base = _root(root)
         if all_:
             folders = all_refs(base, year=year)
         elif agreements:
-            folders = []
-            for ref in agreements:
-                found = resolve_ref(base, ref)
-                if isinstance(found, Diagnostic):
-                    _print([found], root=base)
-                    return EXIT_ERRORS
-                folders.append(found)
+            folders = [_folder(base, ref) for ref in agreements]
+            if None in folders:
+                return EXIT_ERRORS
         else:
             print("ia build: angiv en aftale (fx csr-2026) eller --all", file=sys.stderr)
             return EXIT_USAGE
@@ -188,12 +194,10 @@ def new(
         from ia.new import plan
         from ia.output import atomic_write
         from ia.pipeline import load
-        from ia.source.folder import resolve_ref
 
         base = _root(root)
-        folder = resolve_ref(base, source)
-        if isinstance(folder, Diagnostic):
-            _print([folder], root=base)
+        folder = _folder(base, source)
+        if folder is None:
             return EXIT_ERRORS
         if not re.fullmatch(r"[a-zæøå0-9_]+(-[a-zæøå0-9_]+)*", unit):
             print(f"ia new: '{unit}' er ikke et kortnavn (små bogstaver, tal og bindestreg)", file=sys.stderr)
@@ -265,12 +269,10 @@ def preview(
         import threading
 
         from ia.preview import Preview, serve, watch
-        from ia.source.folder import resolve_ref
 
         base = _root(root)
-        folder = resolve_ref(base, agreement)
-        if isinstance(folder, Diagnostic):
-            _print([folder], root=base)
+        folder = _folder(base, agreement)
+        if folder is None:
             return EXIT_ERRORS
         console = _stderr()
         state = Preview(base, folder)

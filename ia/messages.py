@@ -56,8 +56,8 @@ MESSAGES: dict[str, Entry] = {
     # 2xx: schema
     "IA201": Entry("mangler feltet '{field}'", "the field '{field}' is missing"),
     "IA202": Entry("ukendt felt '{field}'", "unknown field '{field}'"),
-    "IA203": Entry("forventede {expected}, fandt {found}", "expected {expected}, found {found}"),
-    "IA204": Entry("forventede en af {expected}, fandt {found}", "expected one of {expected}, found {found}"),
+    "IA203": Entry("forventede {expected}, fandt {found}", "expected {expected_en}, found {found_en}"),
+    "IA204": Entry("forventede en af {expected}, fandt {found}", "expected one of {expected}, found {found_en}"),
     "IA205": Entry("ugyldig værdi: {problem}", "invalid value: {problem}"),
     "IA206": Entry("tallet {found} er uden for det tilladte ({limit})", "the number {found} is out of range ({limit})"),
     "IA210": Entry("'{field}' er {found}, men mappen siger {expected}",

@@ -19,12 +19,16 @@ from ia.source.yamltext import YAML11_BOOLS, Positions
 
 M = TypeVar("M", bound=BaseModel)
 
+# pydantic error type -> what was expected, in Danish and English
 _EXPECTED = {
-    "string_type": "tekst", "int_type": "et heltal", "int_from_float": "et heltal",
-    "decimal_type": "et tal", "float_type": "et tal", "bool_type": "true eller false",
-    "list_type": "en liste", "model_type": "nøgler og værdier", "dict_type": "nøgler og værdier",
-    "date_type": "en dato som \"2026-01-01\"", "date_from_datetime_parsing": "en dato som \"2026-01-01\"",
-    "none_required": "ingenting",
+    "string_type": ("tekst", "text"), "int_type": ("et heltal", "a whole number"),
+    "int_from_float": ("et heltal", "a whole number"), "decimal_type": ("et tal", "a number"),
+    "float_type": ("et tal", "a number"), "bool_type": ("true eller false", "true or false"),
+    "list_type": ("en liste", "a list"), "model_type": ("nøgler og værdier", "keys and values"),
+    "dict_type": ("nøgler og værdier", "keys and values"),
+    "date_type": ("en dato som \"2026-01-01\"", "a date such as \"2026-01-01\""),
+    "date_from_datetime_parsing": ("en dato som \"2026-01-01\"", "a date such as \"2026-01-01\""),
+    "none_required": ("ingenting", "nothing"),
 }
 _ALL_FIELDS = sorted({
     name
@@ -36,21 +40,22 @@ _NO_SPACE_AFTER_COLON = re.compile(r"^\s*[\w-]+:[^\s/]")
 _DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 
 
-def describe(value: Any) -> str:
-    """Say in Danish what a value from YAML is, for 'fandt …' in messages."""
+def describe(value: Any, lang: str = "da") -> str:
+    """Say what a value from YAML is, for 'fandt …' / 'found …' in messages."""
+    da = lang != "en"
     if value is None:
-        return "en tom værdi"
+        return "en tom værdi" if da else "an empty value"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | Decimal):
-        return f"tallet {value}"
+        return f"tallet {value}" if da else f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"teksten '{shown}'"
+        return f"teksten '{shown}'" if da else f"the text '{shown}'"
     if isinstance(value, list):
-        return "en liste"
+        return "en liste" if da else "a list"
     if isinstance(value, dict):
-        return "nøgler og værdier"
+        return "nøgler og værdier" if da else "keys and values"
     return type(value).__name__
 
 
@@ -100,7 +105,7 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
         else:
             mark = doc.positions.find(path)
             raw = doc.positions.raw.get(path)
-            args["found"] = describe(value)
+            args["found"], args["found_en"] = describe(value), describe(value, "en")
             if kind == "literal_error":
                 code = "IA204"
                 args["expected"] = err.get("ctx", {}).get("expected", "")
@@ -115,9 +120,10 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
             elif kind in {"string_too_short", "too_short"}:
                 code = "IA203"
                 args["expected"] = "en tekst" if kind == "string_too_short" else "mindst én række"
+                args["expected_en"] = "a text" if kind == "string_too_short" else "at least one row"
             elif kind in _EXPECTED:
                 code = "IA203"
-                args["expected"] = _EXPECTED[kind]
+                args["expected"], args["expected_en"] = _EXPECTED[kind]
                 if kind == "bool_type" and isinstance(value, str) and value.lower() in YAML11_BOOLS:
                     hint_code, args["raw"] = "yaml_bool", value
                 elif kind in {"int_type", "decimal_type"} and isinstance(value, str) and _DANISH_NUMBER.match(value):

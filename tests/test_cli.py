@@ -202,3 +202,10 @@ def test_new_refuses_to_overwrite(tiny):
 def test_new_year_must_be_later(tiny):
     result = runner.invoke(app, ["new", "demo", "2025", "--from", "demo-2026", "--root", str(tiny)])
     assert result.exit_code == 1 and "IA127" in result.output
+
+
+def test_type_errors_read_in_english_too(tiny):
+    path = tiny / "agreements/2026/demo/agreement.yaml"
+    path.write_text(path.read_text().replace("year: 2026", "year: tjuetjueseks"))
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--lang", "en"])
+    assert "error IA203: expected a whole number, found the text 'tjuetjueseks'" in result.output
