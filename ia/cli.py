@@ -347,8 +347,14 @@ def check(
             _print([diagnostic], root=base, fmt=fmt, lang=lang.value)
             return EXIT_USAGE
         found: list[Diagnostic] = []
+        seen: set[tuple] = set()
         for ref in refs:
-            found.extend(load(base, ref).diagnostics)
+            for diagnostic in load(base, ref).diagnostics:
+                # A year's shared file is part of every agreement of the year: report it once.
+                key = (diagnostic.code, diagnostic.span, diagnostic.message())
+                if key not in seen:
+                    seen.add(key)
+                    found.append(diagnostic)
         _print(found, root=base, fmt=fmt, lang=lang.value)
         if fmt is ReportFormat.human:
             print(f"{len(refs)} aftale(r) tjekket: {report.summary(found, lang.value)}", file=sys.stderr)

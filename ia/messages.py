@@ -121,10 +121,10 @@ MESSAGES: dict[str, Entry] = {
                    "the text sets targets for {found}, but the agreement is for {year}: copied from last year?", W),
     # 5xx: KPI values
     "IA501": Entry("{which} {found} ligger uden for skalaen '{scale}' ({limits})",
-                   "{which} {found} is outside the scale '{scale}' ({limits})"),
-    "IA502": Entry("KPI-rækken '{indicator}' mangler {which}", "the KPI row '{indicator}' lacks its {which}"),
+                   "the {which_en} {found} is outside the scale '{scale}' ({limits})"),
+    "IA502": Entry("KPI-rækken '{indicator}' mangler {which}", "the KPI row '{indicator}' lacks its {which_en}"),
     "IA503": Entry("{which} '{found}' er tekst, men skalaen '{scale}' kræver et tal",
-                   "{which} '{found}' is text, but the scale '{scale}' needs a number"),
+                   "the {which_en} '{found}' is text, but the scale '{scale}' needs a number"),
     # 6xx: figures
     "IA601": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found}",
                    "'{label}', column '{column}': the sum is {expected}, but it says {found}"),

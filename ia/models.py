@@ -59,6 +59,8 @@ class Site(Model):
     capacity: list[Capacity] = Field(default_factory=list, description="Antal borgere, pladser eller forløb.")
     note: Text | None = Field(None, description="Tekst i stedet for antal, fx 'Administration'.")
     phone: Text | None = Field(None, description="Stedets telefon, som det skal stå i tabellen, fx '7376 7519'.")
+    legal_basis: list[Text] = Field(default_factory=list, description=(
+        "Lovgrundlag for netop dette sted, når tilbuddets steder har hvert sit."))
 
 
 class Offer(Model):

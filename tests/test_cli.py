@@ -209,3 +209,16 @@ def test_type_errors_read_in_english_too(tiny):
     path.write_text(path.read_text().replace("year: 2026", "year: tjuetjueseks"))
     result = runner.invoke(app, ["check", "--root", str(tiny), "--lang", "en"])
     assert "error IA203: expected a whole number, found the text 'tjuetjueseks'" in result.output
+
+
+def test_a_shared_file_is_reported_once_for_all_agreements(tiny):
+    import shutil
+
+    shutil.copytree(tiny / "agreements/2026/demo", tiny / "agreements/2026/anden")
+    path = tiny / "agreements/2026/anden/agreement.yaml"
+    path.write_text(path.read_text().replace("unit: demo", "unit: anden"))
+    shared = tiny / "agreements/2026/_shared/chapters/rammer.md"
+    shared.write_text(shared.read_text().replace("## Forudsætninger", "#### Forudsætninger"))
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--format", "json"])
+    codes = [d["code"] for d in json.loads(result.stdout)]
+    assert codes.count("IA331") == 1

@@ -15,7 +15,7 @@ LIMITS = {
     "procent": (Decimal(0), Decimal(100), "0–100"),
     "antal": (Decimal(0), None, "0 eller mere"),
 }
-_WHICH = {"baseline": "udgangspunktet", "target": "målet"}
+_WHICH = {"baseline": ("udgangspunktet", "baseline"), "target": ("målet", "target")}
 
 
 def kpi_values(agreement: Agreement) -> Iterator[Diagnostic]:
@@ -26,16 +26,16 @@ def kpi_values(agreement: Agreement) -> Iterator[Diagnostic]:
                 for field in ("baseline", "target"):
                     value = getattr(row, field)
                     span = at(goal.path, goal.positions, "kpis", k, "rows", r, field)
-                    which = _WHICH[field]
+                    which, which_en = _WHICH[field]
+                    names = {"which": which, "which_en": which_en}
                     if value is None:
                         span = at(goal.path, goal.positions, "kpis", k, "rows", r)
-                        yield Diagnostic("IA502", span, {"indicator": row.indicator, "which": which})
+                        yield Diagnostic("IA502", span, {"indicator": row.indicator, **names})
                     elif kpi.scale == "tekst":
                         continue
                     elif isinstance(value, str):
-                        yield Diagnostic("IA503", span, {"which": which.capitalize(), "found": value, "scale": kpi.scale})
+                        yield Diagnostic("IA503", span, {**names, "found": value, "scale": kpi.scale})
                     else:
                         low, high, text = LIMITS[kpi.scale]
                         if value < low or (high is not None and value > high):
-                            yield Diagnostic("IA501", span, {"which": which.capitalize(), "found": value,
-                                                             "scale": kpi.scale, "limits": text})
+                            yield Diagnostic("IA501", span, {**names, "found": value, "scale": kpi.scale, "limits": text})
