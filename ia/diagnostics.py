@@ -63,14 +63,6 @@ class Diagnostic:
         return (self.span.path, self.span.line, self.span.col, self.code)
 
 
-class DiagnosticsError(Exception):
-    """Raised by a stage that cannot go on; carries the diagnostics collected so far."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__(f"{len(diagnostics)} diagnostic(s)")
-        self.diagnostics = diagnostics
-
-
 def relpath(path: Path, root: Path) -> str:
     """Return `path` relative to `root` in POSIX form, for stable diagnostic output.
 

@@ -42,29 +42,29 @@ def _link_goal_references(state) -> None:
             depth += token.type == "link_open"
             depth -= token.type == "link_close"
             if token.type == "text" and depth == 0 and GOAL_REFERENCE.search(token.content):
-                children.extend(_split_reference(token, state))
+                children.extend(_split_reference(token))
             else:
                 children.append(token)
         block.children = children
 
 
-def _split_reference(token: Token, state) -> list[Token]:
+def _split_reference(token: Token) -> list[Token]:
     parts, text, last = [], token.content, 0
     for phrase in GOAL_REFERENCE.finditer(text):
         for number in _GOAL_NUMBER.finditer(phrase.group(0)):
             start, end = phrase.start() + number.start(), phrase.start() + number.end()
             if start > last:
-                parts.append(_text(text[last:start], state))
+                parts.append(_text(text[last:start]))
             link = Token("link_open", "a", 1)
             link.attrs = {"href": f"#maal-{number.group(1)}", "class": "goal-ref"}
-            parts += [link, _text(text[start:end], state), Token("link_close", "a", -1)]
+            parts += [link, _text(text[start:end]), Token("link_close", "a", -1)]
             last = end
     if last < len(text):
-        parts.append(_text(text[last:], state))
+        parts.append(_text(text[last:]))
     return parts
 
 
-def _text(content: str, state) -> Token:
+def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token

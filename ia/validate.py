@@ -15,7 +15,7 @@ from ia.document import Agreement, Chapter, Goal, Section, Table
 from ia.markdown import directive, heading_text, line_of, parse
 from ia.source.documents import MarkdownDoc, YamlDoc
 from ia.source.folder import AgreementSource
-from ia.source.yamltext import YAML11_BOOLS, Positions
+from ia.source.yamltext import YAML11_BOOLS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,7 +158,6 @@ def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
     for problem in doc.problems:
         args = dict(problem.args)
         hint_code = None
-        text = str(args.pop("text", ""))
         if problem.code == "IA101":
             message = str(args.get("problem", ""))
             line_text = doc.lines[problem.mark.line - 1] if 0 < problem.mark.line <= len(doc.lines) else ""
@@ -169,7 +168,6 @@ def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
                 hint_code = "colon_space"
             elif "mapping values are not allowed" in message:
                 hint_code = "quote_colon"
-            del text
         result.append(Diagnostic(problem.code, Span(doc.path, problem.mark.line, problem.mark.col), args, hint_code))
     return result
 

@@ -21,4 +21,4 @@ def test_every_source_file_names_its_schema():
         if kind is None:
             continue
         head = path.read_text(encoding="utf-8").splitlines()[:2]
-        assert any(f"$schema=" in line and f"{kind}.schema.json" in line for line in head), path
+        assert any("$schema=" in line and f"{kind}.schema.json" in line for line in head), path

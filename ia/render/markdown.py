@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ia.document import Section
 from ia.markdown import directive, footnote_bodies, parser
@@ -101,6 +101,3 @@ def inline(text: str) -> Markup:
     """Render one line of inline Markdown (titles, table cells) without a paragraph."""
     return Markup(parser().renderInline(text)) if text else Markup("")
 
-
-def plain(text: str) -> Markup:
-    return escape(text)

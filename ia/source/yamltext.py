@@ -157,14 +157,14 @@ def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
         problem = (error.problem or str(error)).strip()
-        return YamlResult(None, positions, [YamlProblem("IA101", where, {"problem": problem, "text": text})])
+        return YamlResult(None, positions, [YamlProblem("IA101", where, {"problem": problem})])
     except yaml.reader.ReaderError as error:
         # A control character: give its line, and say which character it is.
         line = text.count("\n", 0, error.position) + 1
         problem = f"tegnet U+{error.character:04X} er ikke tilladt i YAML" if isinstance(error.character, int) else str(error)
-        return YamlResult(None, positions, [YamlProblem("IA101", Mark(line + line_offset, 1), {"problem": problem, "text": text})])
+        return YamlResult(None, positions, [YamlProblem("IA101", Mark(line + line_offset, 1), {"problem": problem})])
     except yaml.YAMLError as error:
-        return YamlResult(None, positions, [YamlProblem("IA101", Mark(1 + line_offset, 1), {"problem": str(error), "text": text})])
+        return YamlResult(None, positions, [YamlProblem("IA101", Mark(1 + line_offset, 1), {"problem": str(error)})])
     finally:
         if loader is not None:
             loader.dispose()
