@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -75,6 +76,8 @@ class Agreement:
     interventions: Interventions | None = None
     interventions_path: str = ""
     interventions_positions: Positions | None = None
+    # Each intervention's description, parsed like any other Markdown, in interventions' order.
+    intervention_texts: list[Section] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     # Images the text shows: (source file, src) -> (media type, bytes), read by the loader.
     assets: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict, repr=False)
@@ -96,10 +99,20 @@ class Agreement:
         return [g for g in self.goals if g.meta.area == area]
 
 
+def all_sections(agreement: Agreement) -> Iterator[Section]:
+    """Every Markdown section of the agreement: chapters, area texts, goals, notes, interventions."""
+    for chapter in agreement.chapters:
+        yield from chapter.parts
+    yield from agreement.areas.values()
+    for goal in agreement.goals:
+        for section in (goal.intro, *goal.answers.values(), goal.footnotes):
+            if section is not None:
+                yield section
+    yield from agreement.intervention_texts
+
+
 def image_refs(agreement: Agreement) -> list[tuple[str, int, str]]:
     """Every image the agreement's Markdown shows: (source file, line, src)."""
-    from ia.checks._where import all_sections
-
     refs = []
     for section in all_sections(agreement):
         for token in section.tokens:

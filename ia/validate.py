@@ -299,6 +299,22 @@ def _table(table_id: str, doc: YamlDoc, diagnostics: list[Diagnostic]) -> Table 
     return Table(table_id, doc.path, data, doc.positions)
 
 
+def _intervention_texts(interventions: models.Interventions | None, doc: YamlDoc | None) -> list[Section]:
+    """Parse each intervention's description where it stands in interventions.yaml, so the
+    checks read it (links, years, references) and diagnostics point at its lines."""
+    if interventions is None or doc is None:
+        return []
+    texts = []
+    for i, item in enumerate(interventions.interventions):
+        mark = doc.positions.find(("interventions", i, "description"))
+        line = mark.line if mark else 1
+        # A block scalar (`description: |`) starts on the line after its key.
+        first = line + 1 if 0 < line <= len(doc.lines) and doc.lines[line - 1].rstrip().endswith(("|", ">", "|-", ">-")) else line
+        tokens, env = parse(item.description, first_line=first, doc_id=f"indsats-{i + 1}")
+        texts.append(Section(doc.path, first, tokens, env, lines=doc.lines))
+    return texts
+
+
 def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic]]:
     """Validate every document of an agreement; return it with all problems found."""
     diagnostics: list[Diagnostic] = list(source.problems)
@@ -340,5 +356,6 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
         interventions=interventions,
         interventions_path=source.interventions.path if source.interventions else "",
         interventions_positions=source.interventions.positions if source.interventions else None,
+        intervention_texts=_intervention_texts(interventions, source.interventions),
     )
     return agreement, diagnostics

@@ -29,14 +29,3 @@ def column_of(section, line: int, fragment: str) -> int:
         if index >= 0:
             return index + 1
     return 1
-
-
-def all_sections(agreement) -> Iterator:
-    """Every Markdown section of the agreement: chapters, area texts, goal answers and notes."""
-    for chapter in agreement.chapters:
-        yield from chapter.parts
-    yield from agreement.areas.values()
-    for goal in agreement.goals:
-        for section in (goal.intro, *goal.answers.values(), goal.footnotes):
-            if section is not None:
-                yield section

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement, Section
+from ia.document import Agreement, Section, all_sections
 from ia.markdown import line_of
 
 
 def images_have_alt_text(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every image has an alternative text: ![hvad billedet viser](fil.png)."""
-    from ia.checks._where import all_sections
-
     for section in all_sections(agreement):
         for token in section.tokens:
             for child in token.children or []:

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ia.checks._where import all_sections, at, column_of
+from ia.checks._where import at, column_of
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement
+from ia.document import Agreement, all_sections
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # Danish numbers have eight digits, optionally after +45 or 0045, optionally spaced in pairs.

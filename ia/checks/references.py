@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ia.checks._where import all_sections, at, column_of, section_lines
+from ia.checks._where import at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement
+from ia.document import Agreement, all_sections
 from ia.markdown import GOAL_REFERENCE as GOAL_REF
 
 NUMBER = re.compile(r"\d+")

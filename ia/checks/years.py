@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ia.checks._where import all_sections, at, column_of, section_lines
+from ia.checks._where import at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement
+from ia.document import Agreement, all_sections
 
 # "opnå i 2025", "opnås i 2025": the result year of a goal, as the old question put it.
 RESULT_YEAR = re.compile(r"\bopnå(?:s|r)?\s+i\s+((?:19|20)\d{2})\b", re.IGNORECASE)

@@ -164,20 +164,12 @@ def _interventions(agreement: Agreement, parts, which: str) -> str:
     if which == "enhedens-effektmaal":
         return str(parts.chosen_effect_goals(named))
     rows = []
-    for item in chosen.interventions:
+    for item, text in zip(chosen.interventions, agreement.intervention_texts):
         goal = goals.get(item.effect_goal)
         label = (goal.short or goal.text) if goal else item.effect_goal
-        description = render_section(_markdown(item.description, agreement.interventions_path),
-                                     directives=lambda *_: "")
+        description = render_section(text, directives=lambda *_: "", assets=agreement.assets)
         rows.append((letters.get(item.effect_goal, ""), label, item, description))
     return str(parts.interventions(rows))
-
-
-def _markdown(text: str, path: str) -> Section:
-    from ia.markdown import parse
-
-    tokens, env = parse(text, doc_id="indsats")
-    return Section(path, 1, tokens, env)
 
 
 def build_context(agreement: Agreement, *, env: Environment) -> dict:
