@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ from ia.markdown import directive, heading_text, line_of, parse
 from ia.source.documents import MarkdownDoc, YamlDoc
 from ia.source.folder import AgreementSource
 from ia.source.yamltext import YAML11_BOOLS
+from ia.suggest import closest, hint_args
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,6 +36,24 @@ _ALL_FIELDS = sorted({
     if isinstance(cls, type) and issubclass(cls, BaseModel)
     for name in cls.model_fields
 })
+_MODEL_FIELDS = [
+    set(cls.model_fields)
+    for cls in vars(models).values()
+    if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.model_fields
+]
+
+
+def _fields_for(parent: Any, unknown: str) -> list[str]:
+    """The keys the unknown key could have meant: the fields of the model its siblings
+    belong to that are not written yet (every model's fields when the siblings say nothing)."""
+    siblings = set(parent) - {unknown} if isinstance(parent, dict) else set()
+    best = max((len(siblings & fields) for fields in _MODEL_FIELDS), default=0)
+    if not best:
+        return [name for name in _ALL_FIELDS if name not in siblings]
+    likely = set().union(*(fields for fields in _MODEL_FIELDS if len(siblings & fields) == best))
+    return sorted(likely - siblings)
+
+
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*[\w-]+:[^\s/]")
 _DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 
@@ -99,9 +117,9 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
         elif kind == "extra_forbidden":
             mark = doc.positions.find(path, key=True)
             code = "IA202"
-            close = difflib.get_close_matches(field_name, _ALL_FIELDS, n=1, cutoff=0.7)
-            if close:
-                hint_code, args["suggestion"] = "did_you_mean", close[0]
+            parent = _value_at(doc.data, tuple(path[:-1]))[1]
+            more, hint_code = hint_args(field_name, _fields_for(parent, field_name), cutoff=0.7)
+            args.update(more)
         else:
             mark = doc.positions.find(path)
             raw = doc.positions.raw.get(path)
@@ -109,9 +127,8 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
             if kind == "literal_error":
                 code = "IA204"
                 args["expected"] = err.get("ctx", {}).get("expected", "")
-                close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", str(args["expected"])), n=1, cutoff=0.6)
-                if close:
-                    hint_code, args["suggestion"] = "did_you_mean", close[0]
+                more, hint_code = hint_args(str(value), re.findall(r"'([^']*)'", str(args["expected"])))
+                args.update(more)
             elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
                 code = "IA206"
                 ctx = err.get("ctx", {})
@@ -258,14 +275,24 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
     intro: Section | None = None
     current: Section | None = None
     for i, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h2":
+        if token.type == "heading_open" and token.tag != "h2":
+            text = heading_text(tokens, i)
+            answer = by_heading.get(text.casefold())
+            if answer is not None or token.tag == "h1":
+                # '# Måling' or '### Måling' is meant as the answer: say which level, at its
+                # line, and read it as the answer so it is not also reported missing.
+                use = f"'## {answer.heading}'" if answer else "'##' / '###'"
+                diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1),
+                                              {"level": int(token.tag[1]), "expected": use}))
+        if token.type == "heading_open" and (token.tag == "h2" or by_heading.get(heading_text(tokens, i).casefold())):
             text = heading_text(tokens, i)
             line = line_of(token)
             question = by_heading.get(text.casefold())
             if text.casefold() == "indledning" and not answers and intro is None:
                 current = intro = Section(doc.path, line, [], env, "Indledning", "indledning", doc.lines)
             elif question is None:
-                diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected}))
+                args, hint = _answer_hint(text, rules)
+                diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected, **args}, hint))
                 current = Section(doc.path, line, [], env, text, "", doc.lines)
             elif question.key in answers:
                 first = answers[question.key].line
@@ -290,6 +317,18 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
         return None
     footnotes = Section(doc.path, doc.body_line, notes, env, lines=doc.lines) if notes else None
     return Goal(doc.path, 0, meta, doc.meta.positions, answers, intro, footnotes)
+
+
+def _answer_hint(text: str, rules: models.Rules) -> tuple[dict[str, object], str | None]:
+    """Suggest the answer heading an unknown heading was meant to be: a misspelt heading
+    ('Målingen'), or the question itself written as the heading."""
+    args, hint = hint_args(text, [q.heading for q in rules.questions])
+    if hint is None:
+        by_question = {q.text_for(rules.year).casefold().rstrip("?"): q.heading for q in rules.questions}
+        close = closest(text.casefold().rstrip("?"), by_question)
+        if close is not None:
+            args, hint = {"suggestion": by_question[close]}, "did_you_mean"
+    return args, hint
 
 
 def _table(table_id: str, doc: YamlDoc, diagnostics: list[Diagnostic]) -> Table | None:

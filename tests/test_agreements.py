@@ -117,6 +117,14 @@ def structure_elements(reader: PdfReader):
 
 
 @pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_no_markup_is_printed_as_text(built, texts, agreement_id):
+    from tests.leaks import markup_in_pdf_text, tags_in_html_text
+
+    assert markup_in_pdf_text(texts[agreement_id]) == []
+    assert tags_in_html_text((built[agreement_id] / f"{agreement_id}.html").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
 def test_html_is_written(built, agreement_id):
     html = (built[agreement_id] / f"{agreement_id}.html").read_text(encoding="utf-8")
     assert html.count('class="goal ') == AGREEMENTS[agreement_id][0]

@@ -43,16 +43,26 @@ def apply(case: dict, repo: Path) -> None:
         (repo / rel).unlink()
 
 
+def shown(d, *, with_col: bool) -> str:
+    if not d.span.line:
+        return f"{d.code} {d.span.path}"
+    return f"{d.code} {d.span.path}:{d.span.line}" + (f":{d.span.col or 1}" if with_col else "")
+
+
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(path: Path, tiny: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     apply(case, tiny)
     result = load(tiny, case.get("agreement", "demo-2026"))
-    found = [f"{d.code} {d.span.path}:{d.span.line}" if d.span.line else f"{d.code} {d.span.path}"
-             for d in result.diagnostics]
-    assert found == case["expect"], "\n".join(f"{d.code} {d.span}: {d.message()}" for d in result.diagnostics)
+    expect = case["expect"]
+    # An expected entry names the column too when it reads 'CODE file:line:col'.
+    found = [shown(d, with_col=i < len(expect) and expect[i].count(":") == 2) for i, d in enumerate(result.diagnostics)]
+    assert found == expect, "\n".join(f"{d.code} {d.span}: {d.message()}" for d in result.diagnostics)
     for d in result.diagnostics:
         assert d.message("da") and d.message("en"), d.code
+        if d.hint_code == "did_you_mean":
+            rejected = {str(d.args.get(k)) for k in ("found", "field", "id")}
+            assert d.args.get("suggestion") and str(d.args["suggestion"]) not in rejected, d.hint()
     if "message" in case:
         assert any(case["message"] in d.message() for d in result.diagnostics), [d.message() for d in result.diagnostics]
     if "hint" in case:

@@ -4,6 +4,7 @@ bookmarks, links, attached data, and dates that do not come from the clock."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -32,6 +33,13 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
     walk(reader.outline)
     return titles
+
+
+def test_no_markup_is_printed_as_text(pdf):
+    from tests.leaks import markup_in_pdf_text
+
+    text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in pdf.pages))
+    assert markup_in_pdf_text(text) == []
 
 
 def test_tagged_with_language_and_title(pdf):

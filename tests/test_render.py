@@ -68,6 +68,24 @@ def test_kpi_table_is_placed_where_the_directive_stands(html):
     assert result < table < after
 
 
+def test_no_markup_is_printed_as_text(html):
+    from tests.leaks import tags_in_html_text
+
+    assert tags_in_html_text(html) == []
+
+
+def test_kpi_table_placed_in_a_later_answer_is_shown_once_and_as_a_table(tiny):
+    from tests.leaks import tags_in_html_text
+
+    goal = tiny / "agreements/2026/demo/goals/02-dokumentation.md"
+    text = goal.read_text(encoding="utf-8").replace("```{tabel} selvevaluering\n```\n", "")
+    goal.write_text(text.replace("Selvevaluering i maj og oktober.", "Selvevaluering i maj og oktober.\n\n```{tabel} selvevaluering\n```"))
+    html = render_html(load(tiny, "demo-2026").agreement)
+    assert html.count("Fem selvvalgte parametre") == 1
+    assert html.index("Selvevaluering i maj og oktober.") < html.index("Fem selvvalgte parametre")
+    assert tags_in_html_text(html) == []
+
+
 def test_markdown_html_is_escaped(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("Vi finder", "<script>alert(1)</script> {{ 7*7 }} Vi finder"))

@@ -9,6 +9,7 @@ from ia.checks._where import at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
 from ia.markdown import GOAL_REFERENCE as GOAL_REF
+from ia.suggest import hint_args
 
 NUMBER = re.compile(r"\d+")
 
@@ -48,8 +49,5 @@ def effect_goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
 
 
 def _unknown(key: str, known: list[str], expected: str, span) -> Diagnostic:
-    import difflib
-
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return Diagnostic("IA802", span, {"found": key, "expected": expected, "suggestion": close[0] if close else ""},
-                      "did_you_mean" if close else None)
+    args, hint = hint_args(key, known)
+    return Diagnostic("IA802", span, {"found": key, "expected": expected, **args}, hint)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Section
 from ia.markdown import directive, line_of
+from ia.suggest import hint_args
 
 BUILT_IN_TABLES = ("tilbud", "kontakter", "effektmaal", "enhedens-effektmaal", "indsatser")
 DIRECTIVES = {"tabel", "figur", "lokalt"}
@@ -38,9 +38,8 @@ def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:
     keys = [area.key for area in agreement.rules.areas]
     for goal in agreement.goals:
         if goal.meta.area not in keys:
-            close = difflib.get_close_matches(goal.meta.area, keys, n=1, cutoff=0.5)
-            yield Diagnostic("IA304", at(goal.path, goal.positions, "area"), {"found": goal.meta.area,
-                             "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+            args, hint = hint_args(goal.meta.area, keys, cutoff=0.5)
+            yield Diagnostic("IA304", at(goal.path, goal.positions, "area"), {"found": goal.meta.area, **args}, hint)
 
 
 def goals_chapter(agreement: Agreement) -> Iterator[Diagnostic]:
@@ -54,9 +53,8 @@ def area_texts(agreement: Agreement) -> Iterator[Diagnostic]:
     keys = [area.key for area in agreement.rules.areas]
     for key, section in agreement.areas.items():
         if key not in keys:
-            close = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
-            yield Diagnostic("IA310", Span(section.path), {"file": section.path, "suggestion": close[0] if close else ""},
-                             "did_you_mean" if close else None)
+            args, hint = hint_args(key, keys, cutoff=0.5)
+            yield Diagnostic("IA310", Span(section.path), {"file": section.path, **args}, hint)
 
 
 def _sections(agreement: Agreement) -> Iterator[tuple[Section, list[str]]]:
@@ -90,13 +88,11 @@ def directives(agreement: Agreement) -> Iterator[Diagnostic]:
             elif name == "figur":
                 charts = sorted(t for t, table in agreement.tables.items() if table.data.chart)
                 if arg not in charts:
-                    close = difflib.get_close_matches(arg, charts, n=1, cutoff=0.5)
-                    yield Diagnostic("IA313", span, {"id": arg, "expected": ", ".join(charts) or "ingen",
-                                     "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+                    args, hint = hint_args(arg, charts, cutoff=0.5)
+                    yield Diagnostic("IA313", span, {"id": arg, "expected": ", ".join(charts) or "ingen", **args}, hint)
             elif name == "tabel" and arg not in ids:
-                close = difflib.get_close_matches(arg, ids, n=1, cutoff=0.5)
-                yield Diagnostic("IA306", span, {"id": arg, "expected": ", ".join(ids) or "ingen",
-                                 "suggestion": close[0] if close else ""}, "did_you_mean" if close else None)
+                args, hint = hint_args(arg, ids, cutoff=0.5)
+                yield Diagnostic("IA306", span, {"id": arg, "expected": ", ".join(ids) or "ingen", **args}, hint)
 
 
 def kpi_ids(agreement: Agreement) -> Iterator[Diagnostic]:

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ia.document import Agreement, Goal, Section
+from ia.markdown import directive
 from ia.render.markdown import Heading, inline, outline, render_section, slug
 from ia.render.numbers import number
 from ia.render.tables import kpi_value, table_rows
@@ -83,7 +84,10 @@ def environment(folder: Path | None = None) -> Environment:
 def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
     parts = env.get_template("parts/tables.html.j2").module
     kpis = {k.id: k for k in goal.meta.kpis}
-    placed: set[str] = set()
+    # Which tables the editor placed, in any answer: known before the first answer is
+    # rendered, so a table placed in a later answer is not also added to the first.
+    placed = {found[1] for section in (goal.intro, *goal.answers.values()) if section is not None
+              for token in section.tokens if (found := directive(token)) and found[0] == "tabel"}
 
     notes = goal.footnotes.tokens if goal.footnotes else []
 
@@ -91,7 +95,6 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         kpi = kpis.get(kpi_id) if name == "tabel" else None
         if kpi is None:
             return ""
-        placed.add(kpi_id)
         rows = [(row.indicator, kpi_value(row.baseline, kpi), kpi_value(row.target, kpi)) for row in kpi.rows]
         return str(parts.kpi_table(kpi, rows))
 
@@ -103,8 +106,8 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
-            rest = [kpi_table("tabel", k) for k in kpis if k not in placed]
-            html = Markup(html + "".join(rest))
+            # Markup + str would escape the tables' HTML and print it as text.
+            html = html + Markup("").join(Markup(kpi_table("tabel", k)) for k in kpis if k not in placed)
         answers.append((question.text_for(agreement.year), html))
     intro = (render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
              if goal.intro else None)
