@@ -74,6 +74,8 @@ MESSAGES: dict[str, Entry] = {
     "IA217": Entry("overskrifterne over flere kolonner dækker {found} kolonner, men tabellen har {expected} talkolonner",
                    "the header groups span {found} columns, but the table has {expected} columns after the first"),
     "IA218": Entry("tabellen '{id}' har ingen tal endnu: skriv årets tal", "the table '{id}' has no figures yet: enter this year's figures", W),
+    "IA219": Entry("forventede {expected} i kolonnen '{column}', fandt {found}, som ville blive trykt som {shown}",
+                   "expected {expected_en} in column '{column}', found {found}, which would print as {shown}"),
     # 3xx: document structure
     "IA301": Entry("målet mangler svaret '{heading}' ({question})", "the goal lacks the answer '{heading}' ({question})"),
     "IA302": Entry("svaret '{heading}' er tomt", "the answer '{heading}' is empty"),
@@ -125,6 +127,8 @@ MESSAGES: dict[str, Entry] = {
     "IA502": Entry("KPI-rækken '{indicator}' mangler {which}", "the KPI row '{indicator}' lacks its {which_en}"),
     "IA503": Entry("{which} '{found}' er tekst, men skalaen '{scale}' kræver et tal",
                    "the {which_en} '{found}' is text, but the scale '{scale}' needs a number"),
+    "IA504": Entry("{which} {found} har tre decimaler og trykkes som {shown}: er punktummet et tusindtalspunktum?",
+                   "the {which_en} {found} has three decimals and prints as {shown}: is the point a thousands point?", W),
     # 6xx: figures
     "IA601": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found}",
                    "'{label}', column '{column}': the sum is {expected}, but it says {found}"),
@@ -173,6 +177,10 @@ HINTS: dict[str, Entry] = {
     "tab_indent": Entry("brug mellemrum til indrykning, ikke tabulator", "indent with spaces, not tabs"),
     "quote_colon": Entry("tekst med ': ' skal i anførselstegn", "text containing ': ' must be quoted"),
     "rounding": Entry("afrunding tillader højst {tolerance}", "rounding allows at most {tolerance}"),
+    "thousands_point": Entry("mente du {suggestion}? Punktum er decimaltegn i YAML: skriv tal uden tusindtalspunktum",
+                             "did you mean {suggestion}? A point is the decimal point in YAML: write numbers without thousands points"),
+    "column_decimals": Entry("skriv tallet med {decimals} decimaler, eller sæt 'decimals: {needed}' på kolonnen",
+                             "write the figure with {decimals} decimals, or set 'decimals: {needed}' on the column"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }
 

@@ -73,6 +73,41 @@ def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
                     yield Diagnostic("IA215", span, {"found": value})
                 elif column.type == "text" and isinstance(value, int | Decimal) and not isinstance(value, bool):
                     yield Diagnostic("IA212", span, {"column": name, "found": value, "raw": str(value)}, "quote_text")
+                elif column.type == "number" and isinstance(value, Decimal):
+                    yield from _more_decimals_than_shown(value, column.decimals, name, span)
+
+
+def typed_decimals(value: Decimal) -> int:
+    """How many decimals the editor typed: 2.677 → 3, 9.50 → 2, 12 → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def looks_like_thousands(value: Decimal) -> bool:
+    """2.677 or 1.000: three decimals typed, as a Danish thousands point leaves them."""
+    return typed_decimals(value) == 3
+
+
+def _more_decimals_than_shown(value: Decimal, decimals: int, column: str, span) -> Iterator[Diagnostic]:
+    """A figure must print as typed: never rounded to the column's decimals without a word.
+
+    2.677 typed for 2677 (a Danish thousands point) in a column of whole numbers would
+    print as 3 and drop the chart to nothing; 1.000 would print as 1. Three typed decimals
+    in a column of whole numbers are reported even when the rounding changes nothing.
+    """
+    shown = value.quantize(Decimal(1).scaleb(-decimals))
+    slip = decimals == 0 and looks_like_thousands(value)
+    if shown == value and not slip:
+        return
+    args = {"column": column, "found": str(value), "shown": number(value, decimals),
+            "expected": "et helt tal" if decimals == 0 else f"højst {decimals} decimaler",
+            "expected_en": "a whole number" if decimals == 0 else f"at most {decimals} decimals",
+            "decimals": decimals, "needed": typed_decimals(value)}
+    if slip:
+        args["suggestion"] = str(value).replace(".", "")
+        yield Diagnostic("IA219", span, args, "thousands_point")
+    else:
+        yield Diagnostic("IA219", span, args, "column_decimals")
 
 
 @dataclass

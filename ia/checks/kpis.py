@@ -8,6 +8,7 @@ from decimal import Decimal
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
+from ia.render.numbers import as_written
 
 # Scale -> (lowest, highest or None, how the limits read in a message)
 LIMITS = {
@@ -39,3 +40,12 @@ def kpi_values(agreement: Agreement) -> Iterator[Diagnostic]:
                         low, high, text = LIMITS[kpi.scale]
                         if value < low or (high is not None and value > high):
                             yield Diagnostic("IA501", span, {**names, "found": value, "scale": kpi.scale, "limits": text})
+                        elif kpi.scale == "antal" and _thousands_point(value):
+                            yield Diagnostic("IA504", span, {**names, "found": value, "shown": as_written(value),
+                                             "suggestion": str(value).replace(".", "")}, "thousands_point")
+
+
+def _thousands_point(value: Decimal | int) -> bool:
+    """2.677 (three typed decimals) in a count is far more often 2677 with a Danish
+    thousands point than a fraction; it would print as 2,677."""
+    return isinstance(value, Decimal) and value.as_tuple().exponent == -3
