@@ -33,6 +33,7 @@ class Chapter:
     meta: ChapterMeta
     title: str
     parts: list[Section]
+    positions: Positions | None = None  # of the chapter's own front-matter
 
 
 @dataclass

@@ -18,6 +18,8 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.use(footnote_plugin)
     md.core.ruler.push("goal_links", _link_goal_references)
+    md.core.ruler.push("typed_list_numbers", _typed_list_numbers)
+    md.add_render_rule("list_marker", _list_marker)
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("image", _image)
     md.add_render_rule("footnote_anchor", lambda *args: "")  # no "↩": the PDF has real footnotes
@@ -68,6 +70,39 @@ def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
+
+
+def _typed_list_numbers(state) -> None:
+    """Print each ordered list item with the number and delimiter the editor typed.
+
+    Markdown renumbers a list from its first number and turns "1)" into "1." (and
+    WeasyPrint ignores `start`), so "1. maj 2023" after another such paragraph printed
+    as "2. maj 2023". The marker becomes text at the start of the item's first line: it
+    prints as typed, and reading order (PDF tags, copied text) keeps it before the text.
+    """
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type == "ordered_list_open":
+            token.attrJoin("class", "typed")
+        if token.type != "list_item_open" or not token.info.isdigit():
+            continue
+        marker = Token("list_marker", "", 0)
+        marker.content = f"{token.info}{token.markup} "  # the space keeps "1. maj" apart in copied text
+        token.attrSet("value", str(int(token.info)))
+        first = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].type == "paragraph_open" else None
+        if first is not None and first.type == "inline":
+            first.children = [marker, *(first.children or [])]
+        else:
+            # The item opens with a block (a list, a code block): the marker stands alone.
+            holder = Token("inline", "", 0)
+            holder.children, holder.level = [marker], token.level + 1
+            tokens.insert(i + 1, holder)
+
+
+def _list_marker(self, tokens, idx, options, env) -> str:
+    from html import escape
+
+    return f'<span class="marker">{escape(tokens[idx].content)}</span>'
 
 
 def _footnote_ref(self, tokens, idx, options, env) -> str:

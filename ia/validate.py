@@ -241,7 +241,7 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
         for token in part.tokens:
             if token.type == "heading_open" and token.tag == "h1":
                 diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
-    return Chapter(doc.path, number, meta, title, parts)
+    return Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
 
 
 def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic]) -> list[Section]:

@@ -42,6 +42,20 @@ def test_no_markup_is_printed_as_text(pdf):
     assert markup_in_pdf_text(text) == []
 
 
+def test_list_numbers_print_as_typed(tiny, tmp_path):
+    chapter = tiny / "agreements/2026/demo/chapters/01-indledning.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "Aftalen træder i kraft 1. januar 2026.\n",
+        "Aftalen træder i kraft 1. januar 2026.\n\n1. maj 2023 blev centret samlet.\n\n"
+        "1. maj 2024 flyttede vi.\n\n3) tredje punkt\n7) syvende punkt\n"), encoding="utf-8")
+    result = build(tiny, "demo-2026", out_dir=tmp_path, formats=("pdf",))
+    assert not result.errors
+    text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in PdfReader(tmp_path / "demo-2026.pdf").pages))
+    assert "1. maj 2023 blev centret samlet." in text and "1. maj 2024 flyttede vi." in text
+    assert "2. maj" not in text
+    assert "3) tredje punkt" in text and "7) syvende punkt" in text
+
+
 def test_tagged_with_language_and_title(pdf):
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "da"

@@ -86,6 +86,18 @@ def test_kpi_table_placed_in_a_later_answer_is_shown_once_and_as_a_table(tiny):
     assert tags_in_html_text(html) == []
 
 
+def test_list_numbers_are_the_editors():
+    from ia.render.markdown import render_section
+    from ia.document import Section
+    from ia.markdown import parse
+
+    tokens, env = parse("1. maj 2023 A.\n\n1. maj 2024 B.\n\n3) c\n7) d\n")
+    html = render_section(Section("x.md", 1, tokens, env), directives=lambda *_: "")
+    assert html.count('<span class="marker">1. </span>maj 202') == 2
+    assert '<span class="marker">3) </span>c' in html and '<span class="marker">7) </span>d' in html
+    assert "2. " not in html
+
+
 def test_markdown_html_is_escaped(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("Vi finder", "<script>alert(1)</script> {{ 7*7 }} Vi finder"))

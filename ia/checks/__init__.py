@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.checks import accessibility, contacts, figures, kpis, references, structure, years
+from ia.checks import accessibility, contacts, figures, kpis, references, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -23,6 +23,9 @@ CHECKS: list[Check] = [
     structure.kpi_ids,
     structure.mandatory_goals,
     structure.area_minimums,
+    text.typed_numbers,
+    text.dates_read_as_lists,
+    text.pipe_tables,
     years.stale_result_years,
     years.kpi_target_years,
     years.stale_target_years,

@@ -8,8 +8,8 @@ from ia.diagnostics import Span
 from ia.source.yamltext import Positions
 
 
-def at(path: str, positions: Positions, *keys: str | int, key: bool = False) -> Span:
-    mark = positions.find(tuple(keys), key=key)
+def at(path: str, positions: Positions | None, *keys: str | int, key: bool = False) -> Span:
+    mark = positions.find(tuple(keys), key=key) if positions is not None else None
     return Span(path, mark.line, mark.col) if mark else Span(path)
 
 
