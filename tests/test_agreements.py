@@ -78,6 +78,12 @@ def test_questions_follow_the_year(texts):
     assert "opnå i 2022" not in texts["tf-2023"]
 
 
+def test_answers_print_in_the_order_signed(texts):
+    # T&F 2023 goal 2 answers the effect-goal question before the measurement one.
+    goal = texts["tf-2023"][texts["tf-2023"].index("Mål nr. 2 Investering"):texts["tf-2023"].index("Mål nr. 3 ")]
+    assert goal.index("Hvordan bidrager det til at nå") < goal.index("Hvordan måles og dokumenteres")
+
+
 @pytest.mark.parametrize("agreement_id", AGREEMENTS)
 def test_page_count_is_sane(built, agreement_id):
     pages = len(PdfReader(built[agreement_id] / f"{agreement_id}.pdf").pages)

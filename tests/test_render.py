@@ -98,6 +98,19 @@ def test_list_numbers_are_the_editors():
     assert "2. " not in html
 
 
+def test_answers_print_in_the_order_written(tiny):
+    goal = tiny / "agreements/2026/demo/goals/03-teknologi.md"
+    text = goal.read_text(encoding="utf-8")
+    result, measurement = text.index("## Resultat"), text.index("## Måling")
+    goal.write_text(text[:result] + text[measurement:].rstrip("\n") + "\n\n" + text[result:measurement], encoding="utf-8")
+    loaded = load(tiny, "demo-2026")
+    assert not loaded.errors and not loaded.diagnostics
+    html = render_html(loaded.agreement)
+    goal_html = html[html.index('id="maal-3"'):]
+    assert goal_html.index("Antal borgere, der bruger løsningen.") < goal_html.index("Vi tager en ny digital løsning i brug.")
+    assert goal_html.index("Hvordan måles") < goal_html.index("Hvilket resultat vil vi opnå i 2026?")
+
+
 def test_markdown_html_is_escaped(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("Vi finder", "<script>alert(1)</script> {{ 7*7 }} Vi finder"))

@@ -99,10 +99,11 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         return str(parts.kpi_table(kpi, rows))
 
     answers = []
-    for question in agreement.rules.questions:
-        section = goal.answers.get(question.key)
-        if section is None:
-            continue
+    questions = {q.key: q for q in agreement.rules.questions}
+    # In the order the editor wrote them: a signed agreement is printed as signed (T&F
+    # 2023's goal 2 answers the effect-goal question before the measurement one).
+    for key, section in sorted(goal.answers.items(), key=lambda item: item[1].line):
+        question = questions[key]
         html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
