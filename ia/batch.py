@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import time
@@ -11,11 +10,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ia.diagnostics import Diagnostic
-from ia.pipeline import PDF_MEMORY, PDF_TIMEOUT, build, load
-from ia.source.fingerprint import fingerprint
-
-CACHE = ".cache"
+from ia import cache, paths
+from ia.diagnostics import Diagnostic, Span
+from ia.output import PDF_MEMORY, PDF_TIMEOUT, die_with_parent
 
 
 @dataclass
@@ -32,10 +29,6 @@ class Summary:
     diagnostics: list[Diagnostic] = field(default_factory=list, repr=False)
 
 
-def _cache_file(out_dir: Path, agreement_id: str) -> Path:
-    return out_dir / CACHE / f"{agreement_id}.json"
-
-
 def _pages(pdf: Path) -> int | None:
     try:
         from pypdf import PdfReader
@@ -44,29 +37,43 @@ def _pages(pdf: Path) -> int | None:
     return len(PdfReader(pdf).pages)
 
 
+def agreement_id(folder: Path) -> str:
+    return f"{folder.name}-{folder.parent.name}"
+
+
+def cached(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...], variant: str | None) -> Summary | None:
+    """The summary of an agreement whose outputs are up to date, decided without the pipeline."""
+    started = time.perf_counter()
+    record = cache.lookup(root, out_dir, agreement_id(folder), formats=formats, variant=variant)
+    if record is None:
+        return None
+    return Summary(agreement_id(folder), "uændret", record.get("pages"), 0, int(record.get("warnings") or 0),
+                   time.perf_counter() - started, sorted(record["outputs"]))
+
+
 def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...], variant: str | None,
               timeout: float, memory: int, use_cache: bool) -> Summary:
     """Build one agreement unless the cache says its outputs are already up to date."""
     started = time.perf_counter()
-    agreement_id = f"{folder.name}-{folder.parent.name}"
-    key = fingerprint(folder, options=json.dumps([formats, variant]))
-    cache = _cache_file(out_dir, agreement_id)
-    if use_cache and cache.exists():
-        stored = json.loads(cache.read_text(encoding="utf-8"))
-        outputs = [out_dir / name for name in stored.get("outputs", [])]
-        if stored.get("fingerprint") == key and outputs and all(p.exists() for p in outputs):
-            return Summary(agreement_id, "uændret", stored.get("pages"), 0, stored.get("warnings", 0),
-                           time.perf_counter() - started, [p.name for p in outputs])
-    result = build(root, folder, out_dir=out_dir, formats=formats, variant=variant, timeout=timeout, memory=memory)
+    if use_cache and (hit := cached(root, folder, out_dir, formats, variant)):
+        return hit
+    from ia.pipeline import build  # only now: a cached agreement never imports the pipeline
+
+    with paths.journal() as inputs:
+        result = build(root, folder, out_dir=out_dir, formats=formats, variant=variant, timeout=timeout, memory=memory)
     errors = len(result.errors)
-    summary = Summary(agreement_id, "fejl" if errors else "bygget", None, errors,
+    summary = Summary(agreement_id(folder), "fejl" if errors else "bygget", None, errors,
                       len(result.diagnostics) - errors, 0.0, [p.name for p in result.outputs], result.diagnostics)
     pdf = next((p for p in result.outputs if p.suffix == ".pdf"), None)
     summary.pages = _pages(pdf) if pdf else None
     if not errors:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"fingerprint": key, "outputs": summary.outputs, "pages": summary.pages,
-                                     "warnings": summary.warnings}, indent=2) + "\n", encoding="utf-8")
+        try:
+            cache.store(root, out_dir, summary.id, formats=formats, variant=variant, inputs=inputs,
+                        outputs=summary.outputs, pages=summary.pages, warnings=summary.warnings)
+        except paths.PathError as refused:
+            # The outputs are written; the record is not. Say where, as a write problem.
+            summary.diagnostics.append(Diagnostic(refused.code, Span(refused.path), refused.args_))
+            summary.status, summary.errors = "fejl", 1
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -76,17 +83,31 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
                use_cache: bool = True, workers: int | None = None,
                progress: Callable[[Summary], None] | None = None) -> list[Summary]:
     """Build agreements in parallel processes; return their summaries in the folders' order."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
-    order = {f"{f.name}-{f.parent.name}": i for i, f in enumerate(folders)}
+    order = {agreement_id(f): i for i, f in enumerate(folders)}
     results: list[Summary] = []
-    args = (out_dir, formats, variant, timeout, memory, use_cache)
-    if workers == 1:
+    if use_cache:  # in this process first: a no-op build starts no worker and imports no pipeline
+        todo = []
+        for folder in folders:
+            hit = cached(root, folder, out_dir, formats, variant)
+            if hit is None:
+                todo.append(folder)
+                continue
+            results.append(hit)
+            if progress:
+                progress(hit)
+        folders = todo
+    args = (out_dir, formats, variant, timeout, memory, False)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
+    if not folders:
+        pass
+    elif workers == 1:
         for folder in folders:
             results.append(build_one(root, folder, *args))
             if progress:
                 progress(results[-1])
     else:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(build_one, root, folder, *args) for folder in folders]
             for future in as_completed(futures):
                 results.append(future.result())
@@ -107,6 +128,8 @@ class Listing:
 
 def list_agreements(root: Path, folders: list[Path]) -> Iterator[Listing]:
     """Each agreement with its year, unit, goal count and check status."""
+    from ia.pipeline import load
+
     for folder in folders:
         result = load(root, folder)
         errors = len(result.errors)

@@ -46,7 +46,7 @@ RootOption = Annotated[Optional[Path], typer.Option("--root", help="Repositoriet
 
 
 def _root(root: Path | None) -> Path:
-    from ia.source.folder import find_root
+    from ia.workspace import find_root
 
     return find_root(root or Path.cwd())
 
@@ -70,7 +70,7 @@ def _stderr():
 
 def _folder(base: Path, ref: str) -> Path | None:
     """Resolve an agreement id or folder; print the diagnostic and return None when unknown."""
-    from ia.source.folder import resolve_ref
+    from ia.workspace import resolve_ref
 
     found = resolve_ref(base, ref)
     if isinstance(found, Diagnostic):
@@ -113,11 +113,12 @@ def build(
 
     def run() -> int:
         from ia.batch import build_many
-        from ia.pipeline import PDF_VARIANTS, all_refs
+        from ia.output import PDF_VARIANTS
+        from ia.workspace import agreement_folders
 
         base = _root(root)
         if all_:
-            folders = all_refs(base, year=year)
+            folders = agreement_folders(base, year=year)
         elif agreements:
             folders = [_folder(base, ref) for ref in agreements]
             if None in folders:
@@ -206,7 +207,7 @@ def new(
         if problems:
             _print(problems, root=base)
             return EXIT_ERRORS
-        failed = atomic_write(files)
+        failed = atomic_write(files, root=base)
         if failed:
             _print([failed], root=base)
             return EXIT_ERRORS
@@ -230,27 +231,37 @@ def diff_(
     """Vis hvad der er ændret mellem to aftaler: mål, KPI-mål og tal i tabellerne."""
 
     def run() -> int:
-        from ia.diff import diff
+        from ia.diff import diff, unreadable
         from ia.pipeline import load
         from ia.render.diff import diff_html, diff_text
 
         base = _root(root)
         results = [load(base, ref) for ref in (first, second)]
-        broken = [d for r in results for d in r.diagnostics if r.agreement is None]
-        if broken:
-            _print(broken, root=base)
+        # A file that could not be read or validated is missing from its agreement: comparing
+        # then would report its goals and tables as removed. Broken input is a diagnostic.
+        if any(r.agreement is None for r in results):
+            _print([d for r in results for d in r.diagnostics if r.agreement is None], root=base)
             return EXIT_ERRORS
-        changes = diff(results[0].agreement, results[1].agreement)
+        broken = [d for r in results for d in r.diagnostics if unreadable(d)]
+        skipped = frozenset(d.span.path.removeprefix(r.agreement.folder.rstrip("/") + "/")
+                            for r in results for d in r.diagnostics if unreadable(d))
+        changes = diff(results[0].agreement, results[1].agreement, broken=skipped)
         from rich.console import Console
 
         Console(highlight=False).print(diff_text(changes))
         if html is not None:
             from ia.output import atomic_write
 
-            problem = atomic_write({html if html.is_absolute() else Path.cwd() / html: diff_html(changes).encode("utf-8")})
+            target = html if html.is_absolute() else Path.cwd() / html
+            problem = atomic_write({target: diff_html(changes).encode("utf-8")}, root=base)
             if problem:
                 _print([problem], root=base)
                 return EXIT_ERRORS
+        if broken:
+            _print(broken, root=base)
+            print(f"ia diff: {len({d.span.path for d in broken})} fil(er) kunne ikke læses og er ikke sammenlignet",
+                  file=sys.stderr)
+            return EXIT_ERRORS
         return EXIT_OK
 
     raise typer.Exit(_guard(run))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Goal
 from ia.models import Group, TableData
 
@@ -124,15 +125,31 @@ def _table_changes(name: str, before: TableData, after: TableData) -> list[Figur
     return changes
 
 
-def diff(a: Agreement, b: Agreement) -> Diff:
-    """Goals added, removed and continued; KPI targets and table figures that changed."""
+def unreadable(diagnostic: Diagnostic) -> bool:
+    """Say whether a diagnostic means part of the agreement was left out when it was read:
+    a file that could not be read (1xx) or did not validate (2xx)."""
+    return diagnostic.is_error and diagnostic.code[:3] in {"IA1", "IA2"}
+
+
+def _inner(path: str, folder: str) -> str:
+    return path.removeprefix(folder.rstrip("/") + "/")
+
+
+def diff(a: Agreement, b: Agreement, *, broken: frozenset[str] = frozenset()) -> Diff:
+    """Goals added, removed and continued; KPI targets and table figures that changed.
+
+    `broken` names files (relative to their agreement folder, such as 'tables/budget.yaml')
+    that could not be read on either side: what they hold is not compared, rather than
+    reported as added or removed.
+    """
     result = Diff(a.id, b.id)
     by_title = {_key(g.meta.title): g for g in a.goals}
     matched: set[str] = set()
     for goal in b.goals:
         old = by_title.get(_key(goal.meta.title))
         if old is None:
-            result.added.append(goal)
+            if _inner(goal.path, b.folder) not in broken:
+                result.added.append(goal)
             continue
         matched.add(_key(old.meta.title))
         result.continued.append(GoalPair(old, goal))
@@ -143,8 +160,10 @@ def diff(a: Agreement, b: Agreement) -> Diff:
                 if before is None or before.target != row.target:
                     result.kpis.append(KpiChange(goal.meta.title, row.indicator,
                                                  before.target if before else None, row.target))
-    result.removed = [g for g in a.goals if _key(g.meta.title) not in matched]
+    result.removed = [g for g in a.goals if _key(g.meta.title) not in matched and _inner(g.path, a.folder) not in broken]
     for name in sorted(set(a.tables) | set(b.tables)):
+        if f"tables/{name}.yaml" in broken:
+            continue
         if name not in a.tables:
             result.tables_added.append(name)
         elif name not in b.tables:

@@ -41,6 +41,10 @@ MESSAGES: dict[str, Entry] = {
                    "the file is too large ({size} bytes, at most {limit})"),
     "IA111": Entry("forventede en fil, fandt en mappe", "expected a file, found a folder"),
     "IA112": Entry("forventede et YAML-dokument, fandt en tom fil", "expected a YAML document, found an empty file"),
+    "IA113": Entry("forventede en almindelig fil, fandt en særlig fil (en pipe, en enhed eller en socket)",
+                   "expected a regular file, found a special file (a pipe, a device or a socket)"),
+    "IA114": Entry("kan ikke skrive {target}: {link} er et symbolsk link, og ia skriver aldrig gennem links",
+                   "cannot write {target}: {link} is a symbolic link, and ia never writes through links"),
     # 12x: finding agreements
     "IA120": Entry("ukendt aftale '{ref}': forventede <enhed>-<år> som 'csr-2026' eller en mappe",
                    "unknown agreement '{ref}': expected <unit>-<year> such as 'csr-2026' or a folder"),
@@ -53,6 +57,8 @@ MESSAGES: dict[str, Entry] = {
     "IA126": Entry("mappen {folder} findes allerede: ia new overskriver ikke en aftale",
                    "the folder {folder} already exists: ia new does not overwrite an agreement"),
     "IA127": Entry("det nye år {year} skal ligge efter kildens år {source}", "the new year {year} must come after the source's year {source}"),
+    "IA128": Entry("året {year} er uden for de år, en aftale kan gælde ({first}–{last})",
+                   "the year {year} is outside the years an agreement can cover ({first}–{last})"),
     # 2xx: schema
     "IA201": Entry("mangler feltet '{field}'", "the field '{field}' is missing"),
     "IA202": Entry("ukendt felt '{field}'", "unknown field '{field}'"),

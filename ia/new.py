@@ -8,11 +8,13 @@ as it is, for the editor to review (the stale-year checks point at what to chang
 from __future__ import annotations
 
 import io
+import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ruamel.yaml import YAML
 
+from ia import paths
 from ia.diagnostics import Diagnostic, Span, relpath
 
 YEAR = re.compile(r"\b(19|20)(\d{2})\b")
@@ -121,32 +123,60 @@ def new_rules(text: str, *, year: int) -> str:
     return _dump(data)
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years Meta.year accepts (tests/test_cli.py keeps them equal)
+
+
 def plan(root: Path, source: Path, *, unit: str, year: int) -> tuple[dict[Path, bytes], list[Diagnostic]]:
-    """Every file the new agreement needs, by target path; nothing is written here."""
+    """Every file the new agreement needs, by target path; nothing is written here.
+
+    The source is read through the path rule: a link that leaves the repository, a pipe
+    or an oversized file is a diagnostic, never copied into the new agreement.
+    """
     source_year = int(source.parent.name)
     delta = year - source_year
     target = root / "agreements" / str(year) / unit
-    if target.exists():
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return {}, [Diagnostic("IA128", Span(str(year)), {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR})]
+    if os.path.lexists(target):
         return {}, [Diagnostic("IA126", Span(relpath(target, root)), {"folder": relpath(target, root)})]
     if delta <= 0:
         return {}, [Diagnostic("IA127", Span(relpath(source, root)), {"year": year, "source": source_year})]
     files: dict[Path, bytes] = {}
-    for path in sorted(p for p in source.rglob("*") if p.is_file()):
-        rel = path.relative_to(source)
-        text = path.read_text(encoding="utf-8")
-        if rel == Path("agreement.yaml"):
+    problems: list[Diagnostic] = []
+
+    def read(path: Path) -> bytes | None:
+        try:
+            return paths.read_bytes(root, path)
+        except paths.PathError as refused:
+            problems.append(Diagnostic(refused.code, Span(refused.path), refused.args_))
+            return None
+
+    for rel, path in paths.regular_files(root, source):
+        data = read(path)
+        if data is None:
+            continue
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            problems.append(Diagnostic("IA108", Span(relpath(path, root), line, 1), {"line": line}))
+            continue
+        if rel == PurePosixPath("agreement.yaml"):
             text = new_agreement_yaml(text, unit=unit, year=year)
-        elif rel.parts[0] == "goals" and path.suffix == ".md":
+        elif rel.parts[0] == "goals" and rel.suffix == ".md":
             text = new_goal(text, source_year=source_year, delta=delta)
-        elif rel.parts[0] == "tables" and path.suffix == ".yaml":
+        elif rel.parts[0] == "tables" and rel.suffix == ".yaml":
             text = new_table(text, delta=delta)
         files[target / rel] = text.encode("utf-8")
     year_folder = target.parent
-    if not (year_folder / "rules.yaml").exists():
-        rules = (source.parent / "rules.yaml").read_text(encoding="utf-8")
-        files[year_folder / "rules.yaml"] = new_rules(rules, year=year).encode("utf-8")
+    if not os.path.lexists(year_folder / "rules.yaml"):
+        rules = read(source.parent / "rules.yaml")
+        if rules is not None:
+            files[year_folder / "rules.yaml"] = new_rules(rules.decode("utf-8-sig"), year=year).encode("utf-8")
     shared = source.parent / "_shared"
-    if shared.is_dir() and not (year_folder / "_shared").exists():
-        for path in sorted(p for p in shared.rglob("*") if p.is_file()):
-            files[year_folder / "_shared" / path.relative_to(shared)] = path.read_bytes()
-    return files, []
+    if shared.is_dir() and not os.path.lexists(year_folder / "_shared"):
+        for rel, path in paths.regular_files(root, shared):
+            data = read(path)
+            if data is not None:
+                files[year_folder / "_shared" / rel] = data
+    return (files, []) if not problems else ({}, problems)

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
+import hashlib
 import os
-import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ia import paths
 from ia.diagnostics import Diagnostic, Span
+
+PDF_TIMEOUT = 300.0  # seconds: CSR 2026 takes about 10
+PDF_MEMORY = 4 * 1024**3  # bytes of address space for the PDF step
+PDF_VARIANTS = {"ua": "pdf/ua-1", "a3b": "pdf/a-3b", "none": None}
 
 
 class RefusedURL(ValueError):
     """A resource outside the allowed folders, or not a local file."""
 
 
-def make_fetcher(allowed: list[Path]):
+def make_fetcher(allowed: list[Path], *, repository: Path | None = None):
     """Return a WeasyPrint URL fetcher that serves files under `allowed` and refuses the rest.
 
     No network scheme is served: a build never makes a request, whatever the sources say.
-    Refused URLs are collected on the fetcher's `refused` list for diagnostics.
+    Refused URLs are collected on the fetcher's `refused` list for diagnostics; files read
+    from `repository` go through the path rule and are listed on `read` with their hashes,
+    for the build cache.
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -28,10 +35,12 @@ def make_fetcher(allowed: list[Path]):
 
     class RepositoryFetcher(URLFetcher):
         refused: list[str]
+        read: dict[str, str]
 
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
             self.refused = []
+            self.read = {}
 
         def fetch(self, url: str, headers=None):  # noqa: ARG002 - WeasyPrint's signature
             if url.startswith("data:image/"):
@@ -46,50 +55,53 @@ def make_fetcher(allowed: list[Path]):
                 self.refused.append(url)
                 raise RefusedURL(url)
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+            if repository is not None and path.is_relative_to(repository.resolve()):
+                try:
+                    data = paths.read_bytes(repository, path, limit=paths.MAX_IMAGE_BYTES)
+                except paths.PathError:
+                    self.refused.append(url)
+                    raise RefusedURL(url) from None
+                self.read[paths.rel(path, repository)] = hashlib.sha256(data).hexdigest()
+            else:
+                data = path.read_bytes()  # the templates and fonts installed with ia
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": kind})
 
     return RepositoryFetcher()
 
 
-def atomic_write(files: dict[Path, bytes]) -> Diagnostic | None:
-    """Write every file through a temporary file, then rename them all: a failure anywhere
-    leaves the previous outputs untouched, never a partial file or a mixed pair."""
-    written: list[tuple[str, Path]] = []
-    current = next(iter(files), Path("."))
+def atomic_write(files: dict[Path, bytes], *, root: Path) -> Diagnostic | None:
+    """Write files through the path rule (no links followed, temporary names renamed into
+    place); return the diagnostic of the first failure, when nothing was renamed."""
     try:
-        for target, data in files.items():
-            current = target
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            written.append((tmp, target))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-        for tmp, target in written:
-            current = target
-            os.replace(tmp, target)
-    except OSError as error:
-        for tmp, _ in written:
-            Path(tmp).unlink(missing_ok=True)
-        return Diagnostic("IA902", Span(str(current)), {"target": str(current), "problem": error.strerror or str(error)})
+        paths.write_files(root, files)
+    except paths.PathError as refused:
+        return Diagnostic(refused.code, Span(refused.path), refused.args_)
     return None
+
+
+def publish(root: Path, out_dir: Path, agreement_id: str, files: dict[str, bytes]) -> tuple[list[Path], Diagnostic | None]:
+    """Publish an agreement's outputs as one pair (see `ia.publish`); return their paths or the problem."""
+    from ia import publish as publishing
+
+    try:
+        return publishing.publish(root, out_dir, agreement_id, files), None
+    except paths.PathError as refused:
+        return [], Diagnostic(refused.code, Span(refused.path), refused.args_)
 
 
 def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[Path],
               variant: str | None, attachment: tuple[str, str, str] | None = None,
-              date: dt.date | None = None) -> tuple[bytes, list[str]]:
+              date: dt.date | None = None, repository: Path | None = None) -> tuple[bytes, list[str], dict[str, str]]:
     """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import.
 
     `attachment` is (file name, description, text) of a file to embed; `date` is the date
     the attachment carries (WeasyPrint would otherwise stamp it with the clock). Returns
-    the PDF and the URLs the fetcher refused.
+    the PDF, the URLs the fetcher refused and the repository files it read (path -> sha256).
     """
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = make_fetcher(allowed)
+    fetcher = make_fetcher(allowed, repository=repository)
     # @font-face rules only take effect through a FontConfiguration shared by CSS and PDF.
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
@@ -102,7 +114,7 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
                                       created=stamp, modified=stamp, relationship="Data"))
     pdf = document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant,
                              attachments=attachments, uncompressed_pdf=False)
-    return pdf, list(fetcher.refused)
+    return pdf, list(fetcher.refused), dict(fetcher.read)
 
 
 class Isolated(Exception):
@@ -124,7 +136,7 @@ def isolated(function, /, *args, timeout: float, memory: int, **kwargs):
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, function, args, kwargs, memory), daemon=True)
+    child = context.Process(target=_child, args=(send, receive, os.getpid(), function, args, kwargs, memory), daemon=True)
     child.start()
     send.close()
     try:
@@ -143,9 +155,30 @@ def isolated(function, /, *args, timeout: float, memory: int, **kwargs):
     return value
 
 
-def _child(send, function, args, kwargs, memory: int) -> None:
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), however the parent dies.
+
+    CI cancels a job with SIGTERM and then SIGKILL; without this a PDF child would outlive
+    `ia build`, outside every time limit, holding the job's output open.
+    """
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's SIGTERM handler still ends us
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _child(send, receive, parent: int, function, args, kwargs, memory: int) -> None:
     import resource
 
+    die_with_parent(parent)
+    # The fork copied the parent's read end: hold it and a dead parent would never be noticed.
+    receive.close()
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
         result = ("ok", function(*args, **kwargs))

@@ -10,17 +10,16 @@ from pathlib import Path
 from ia.checks import run_checks
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement
-from ia.output import Isolated, atomic_write, isolated, pdf_bytes
+from ia import paths
+from ia.output import PDF_MEMORY, PDF_TIMEOUT, PDF_VARIANTS, Isolated, isolated, pdf_bytes, publish  # noqa: F401
 from ia.render.data import agreement_json
 from ia.render.html import render_html, templates_dir
 from ia.document import image_refs
-from ia.source.folder import agreement_folders, read_agreement, read_images, resolve_ref
+from ia.source.folder import read_agreement, read_images
+from ia.workspace import agreement_folders, resolve_ref
 from ia.validate import validate
 
 FORMATS = ("pdf", "html")
-PDF_TIMEOUT = 300.0  # seconds: CSR 2026 takes about 10
-PDF_MEMORY = 4 * 1024**3  # bytes of address space for the PDF step
-PDF_VARIANTS = {"ua": "pdf/ua-1", "a3b": "pdf/a-3b", "none": None}
 
 
 class Refused(Exception):
@@ -87,15 +86,17 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
     if "pdf" in formats:
         templates = templates_dir()
         created = created_date(agreement)
-        rendered["pdf"], refused = isolated(
+        rendered["pdf"], refused, read = isolated(
             pdf_bytes, html, timeout=timeout, memory=memory,
             base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
-            allowed=[templates, root], variant=variant,
+            allowed=[templates, root], variant=variant, repository=root,
             attachment=(f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)),
             date=dt.date.fromisoformat(created) if created else agreement.meta.effective_date,
         )
         if refused:
             raise Refused(refused)
+        for path, digest in read.items():  # what the PDF child read, for the build cache
+            paths.note(path, digest)
     return rendered
 
 
@@ -119,10 +120,10 @@ def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...
     except Exception as error:  # WeasyPrint and friends: report, never a traceback
         result.diagnostics.append(Diagnostic("IA901", where, {"problem": f"{type(error).__name__}: {error}"}))
         return result
-    files = {out_dir / f"{result.agreement.id}.{kind}": data for kind, data in sorted(rendered.items(), reverse=True)}
-    problem = atomic_write(files)
+    files = {f"{result.agreement.id}.{kind}": data for kind, data in rendered.items()}
+    written, problem = publish(root, out_dir, result.agreement.id, files)
     if problem:
         result.diagnostics.append(problem)
         return result
-    result.outputs.extend(files)
+    result.outputs.extend(written)
     return result

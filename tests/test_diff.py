@@ -44,7 +44,11 @@ def test_diff_command_prints_and_writes_html(tiny, tmp_path):
     next_year(tiny)
     page = tmp_path / "diff.html"
     result = runner.invoke(app, ["diff", "demo-2026", "demo-2027", "--root", str(tiny), "--html", str(page)])
-    assert result.exit_code == 0, result.output
+    # ia new empties the chart's alt-text for the editor to rewrite, so the new table does
+    # not validate yet: it is reported and left out of the comparison, not shown as removed.
+    assert result.exit_code == 1, result.output
+    assert "tables/planer.yaml:15:8: fejl IA203" in result.output
+    assert "planer" not in result.output.split("Ændringer fra")[1].split("agreements/")[0]
     assert "+ nyt mål nr. 3: Nyt mål om trivsel" in result.output
     assert "- udgået mål nr. 3: Velfærdsteknologi i hverdagen" in result.output
     html = page.read_text()

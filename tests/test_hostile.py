@@ -118,7 +118,8 @@ def test_isolated_memory_limit():
 def test_a_write_that_fails_half_way_keeps_the_previous_output(tiny, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert not build(tiny, "demo-2026", out_dir=out).errors
-    before = {p.name: p.read_bytes() for p in out.glob("*")}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    entries = sorted(out.rglob("*"))
 
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
@@ -129,7 +130,8 @@ def test_a_write_that_fails_half_way_keeps_the_previous_output(tiny, tmp_path, m
     result = build(tiny, "demo-2026", out_dir=out)
     assert [d.code for d in result.errors] == ["IA902"]
     assert "No space left on device" in result.errors[0].message()
-    assert {p.name: p.read_bytes() for p in out.glob("*")} == before  # no temp files left, old files intact
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before  # old files intact
+    assert sorted(out.rglob("*")) == entries  # and no temporary file or folder left
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -139,3 +141,154 @@ def test_unwritable_output_directory(tiny, tmp_path):
     out.chmod(0o500)
     result = build(tiny, "demo-2026", out_dir=out)
     assert [d.code for d in result.errors] == ["IA902"]
+
+
+# --- Second round (issue 11): the edges of the build -----------------------------------------
+# Each test below failed on the code before the fix; they drive the public entry points
+# (the command line, build_many, build) so they hold for any implementation.
+
+from typer.testing import CliRunner  # noqa: E402
+
+from ia.batch import build_many  # noqa: E402
+from ia.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def test_new_never_writes_through_a_linked_year_folder(tiny, tmp_path):
+    """Point 1: agreements/2027 is a link to a folder outside the repository."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tiny / "agreements/2027").symlink_to(outside)
+    result = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1, result.output
+    assert "IA114" in result.output and "agreements/2027" in result.output
+    assert list(outside.iterdir()) == []
+
+
+def test_new_does_not_copy_links_that_leave_the_repository(tiny, tmp_path):
+    """Point 2: a goal linked to a secret outside is refused as `ia check` refuses it, not copied."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: hemmeligt\n---\nADGANGSKODE=hunter2\n")
+    (tiny / "agreements/2026/demo/goals/09-link.md").symlink_to(secret)
+    result = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1, result.output
+    assert "IA109" in result.output and "goals/09-link.md" in result.output
+    assert not (tiny / "agreements/2027").exists()
+    assert not any(b"hunter2" in data for data in _tree(tiny).values())
+
+
+def test_new_does_not_read_a_pipe(tiny):
+    """Point 2/4: a named pipe in the source agreement would block a reader forever."""
+    os.mkfifo(tiny / "agreements/2026/demo/chapters/fifo.md")
+    result = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1, result.output
+    assert "IA113" in result.output
+
+
+def _build_cli(tiny: Path, *extra: str):
+    return runner.invoke(app, ["build", "demo-2026", "--root", str(tiny), "--out", str(tiny / "build"),
+                               "--format", "html", *extra])
+
+
+def test_cache_record_that_is_a_link_is_not_written_through(tiny, tmp_path):
+    """Point 3: a pull request force-adds build/.cache/demo-2026.json as a link."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    (tiny / "build/.cache").mkdir(parents=True)
+    (tiny / "build/.cache/demo-2026.json").symlink_to(victim)
+    result = _build_cli(tiny)
+    assert victim.read_text() == "untouched"
+    assert result.exit_code == 1 and "IA114" in result.output, result.output
+    (tiny / "build/.cache").rename(tiny / "build/old-cache")
+    (tiny / "build/.cache").symlink_to(tmp_path)  # the folder itself a link out
+    result = _build_cli(tiny, "--force")
+    assert result.exit_code == 1 and "IA114" in result.output, result.output
+    assert not (tmp_path / "demo-2026.json").exists()
+
+
+def test_cache_check_opens_no_pipe_and_nothing_outside(tiny, tmp_path):
+    """Point 4: links to a pipe and to a large file outside, in the agreement folder but used by nothing."""
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "large.bin").write_bytes(b"x" * 1000)
+    (tiny / "agreements/2026/demo/noter.md").symlink_to(tmp_path / "fifo")
+    (tiny / "agreements/2026/demo/chapters/.bilag.md").symlink_to(tmp_path / "large.bin")
+    script = f"""
+import os, sys
+from pathlib import Path
+opened = []
+sys.addaudithook(lambda event, args: opened.append(os.fsdecode(args[0])) if event == "open" and args and isinstance(args[0], (str, bytes)) else None)
+from ia.batch import build_many
+for _ in range(2):
+    print(build_many(Path({str(tiny)!r}), [Path({str(tiny)!r}) / 'agreements/2026/demo'],
+                     out_dir=Path({str(tmp_path / 'out')!r}), formats=('html',))[0].status)
+real = [os.path.realpath(p) for p in opened]
+print("opened", *[p for p in real if p.startswith({str(tmp_path)!r}) and not p.startswith(({str(tmp_path / "out")!r}, {str(tiny)!r}))])
+"""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["bygget", "uændret", "opened"]
+
+
+def _build(tiny: Path, out: Path, **options):
+    folder = tiny / "agreements/2026/demo"
+    return build_many(tiny, [folder], out_dir=out, formats=options.pop("formats", ("html",)), **options)[0]
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"format": 2, "inputs": {', b"\xff\xfe not json", b"[]", b'{"format": 2}'])
+def test_a_damaged_cache_record_is_a_miss(tiny, tmp_path, damage):
+    """Point 5: a record cut short or not JSON means rebuild, never IA903."""
+    out = tmp_path / "out"
+    assert _build(tiny, out).status == "bygget"
+    for record in (out / ".cache").glob("*.json"):
+        record.write_bytes(damage)
+    summary = _build(tiny, out)
+    assert summary.status == "bygget", summary.diagnostics
+    assert _build(tiny, out).status == "uændret"
+
+
+def test_the_cache_notices_what_the_build_read_and_what_it_wrote(tiny, tmp_path, monkeypatch):
+    """Point 6: a replaced output, an image elsewhere in the repository, SOURCE_DATE_EPOCH."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f00f0004850180848a8c210000000049454e44ae426082")
+    (tiny / "assets").mkdir()
+    (tiny / "assets/kort.png").write_bytes(png)
+    chapter = tiny / "agreements/2026/demo/chapters/01-indledning.md"
+    chapter.write_text(chapter.read_text().replace("Aftalen træder i kraft 1. januar 2026.", "![Kort](../../../../assets/kort.png)"))
+    out = tmp_path / "out"
+    assert _build(tiny, out).status == "bygget"
+    assert _build(tiny, out).status == "uændret"
+    (out / "demo-2026.html").unlink()
+    (out / "demo-2026.html").write_text("<p>en anden fil</p>")
+    assert _build(tiny, out).status == "bygget"
+    assert "en anden fil" not in (out / "demo-2026.html").read_text()
+    (tiny / "assets/kort.png").write_bytes(png.replace(b"\x00\x00\x00\x01\x08", b"\x00\x00\x00\x01\x08", 1) + b"\0")
+    assert _build(tiny, out).status == "bygget"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert _build(tiny, out).status == "bygget"
+    assert _build(tiny, out).status == "uændret"
+
+
+def test_a_cache_record_committed_to_the_repository_is_not_trusted(tiny, tmp_path, monkeypatch):
+    """Point 6: a pull request commits build/ with a forged output and a record matching the sources."""
+    out = tiny / "build"
+    assert _build(tiny, out).status == "bygget"
+    monkeypatch.setenv("IA_CACHE_KEY", str(tmp_path / "ci-machine-key"))  # CI: another user, another key
+    assert _build(tiny, out).status == "bygget"
+
+
+def test_a_cache_write_failure_after_the_outputs_is_ia902_with_the_path(tiny, tmp_path):
+    """Point 7: the outputs were written, the cache record cannot be (here .cache is a file)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache").write_text("not a folder")
+    summary = _build(tiny, out)
+    assert [d.code for d in summary.diagnostics if d.is_error] == ["IA902"]
+    assert ".cache" in summary.diagnostics[-1].message()
+    assert (out / "demo-2026.html").read_text().startswith("<!DOCTYPE html>")

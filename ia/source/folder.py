@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ia import paths
 from ia.diagnostics import Diagnostic, Span, relpath
+from ia.workspace import agreement_folders, find_root, resolve_ref  # noqa: F401 - the loader's public names
 from ia.source.documents import MarkdownDoc, YamlDoc, markdown_doc, yaml_doc
 
-MAX_FILE_BYTES = 2_000_000
-MAX_IMAGE_BYTES = 5_000_000
+MAX_FILE_BYTES = paths.MAX_FILE_BYTES
+MAX_IMAGE_BYTES = paths.MAX_IMAGE_BYTES
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".svg": "image/svg+xml", ".webp": "image/webp"}
-_ID = re.compile(r"(?P<unit>[a-zæøå0-9_]+(?:-[a-zæøå0-9_]+)*)-(?P<year>\d{4})\Z")
 
 
 @dataclass
@@ -46,64 +48,17 @@ class AgreementSource:
         return sorted(d.path for d in docs if d is not None)
 
 
-def find_root(start: Path) -> Path:
-    """Return the nearest folder at or above `start` that holds an `agreements/` folder."""
-    start = start.resolve()
-    for candidate in (start, *start.parents):
-        if (candidate / "agreements").is_dir():
-            return candidate
-    return start
-
-
-def agreement_folders(root: Path, *, year: int | None = None) -> list[Path]:
-    """Every agreement folder under `root/agreements`, sorted by year and unit."""
-    base = root / "agreements"
-    found = []
-    for year_dir in sorted(base.glob("[0-9][0-9][0-9][0-9]")):
-        if year is not None and year_dir.name != str(year):
-            continue
-        for unit_dir in sorted(year_dir.iterdir()):
-            if unit_dir.is_dir() and not unit_dir.name.startswith(("_", ".")):
-                found.append(unit_dir)
-    return found
-
-
-def resolve_ref(root: Path, ref: str) -> Path | Diagnostic:
-    """Turn `csr-2026` or a folder path into an agreement folder, or say why not."""
-    match = _ID.match(ref)
-    if match:
-        folder = root / "agreements" / match["year"] / match["unit"]
-        if folder.is_dir():
-            return folder
-        return Diagnostic("IA121", Span(ref), {"folder": relpath(folder, root)})
-    path = Path(ref)
-    if not path.is_absolute():
-        path = Path.cwd() / path
-    if path.is_dir() and (path / "agreement.yaml").exists():
-        return path
-    return Diagnostic("IA120", Span(ref), {"ref": ref})
-
-
 def _read_text(root: Path, path: Path) -> str | Diagnostic:
-    """Read a source file as text, refusing anything outside `root` or not UTF-8."""
-    rel = relpath(path, root)
+    """Read a source file as text through the path rule, refusing anything not UTF-8."""
     try:
-        real = path.resolve()
-        if not real.is_relative_to(root.resolve()):
-            return Diagnostic("IA109", Span(rel), {"target": str(real)})
-        if real.is_dir():
-            return Diagnostic("IA111", Span(rel))
-        size = real.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Diagnostic("IA110", Span(rel), {"size": size, "limit": MAX_FILE_BYTES})
-        data = real.read_bytes()
-    except OSError as error:
-        return Diagnostic("IA100", Span(rel), {"reason": error.strerror or str(error)})
+        data = paths.read_bytes(root, path, limit=MAX_FILE_BYTES)
+    except paths.PathError as refused:
+        return Diagnostic(refused.code, Span(refused.path), refused.args_)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return Diagnostic("IA108", Span(rel, line, 1), {"line": line})
+        return Diagnostic("IA108", Span(relpath(path, root), line, 1), {"line": line})
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -132,33 +87,31 @@ def read_agreement(root: Path, folder: Path) -> AgreementSource:
         return markdown_doc(relpath(path, root), text, front_matter=front_matter)
 
     agreement_file = folder / "agreement.yaml"
-    if agreement_file.exists() or agreement_file.is_symlink():
+    if paths.exists(root, agreement_file):
         source.agreement = load_yaml(agreement_file)
     else:
         source.problems.append(Diagnostic("IA122", Span(relpath(folder, root))))
     rules_file = folder.parent / "rules.yaml"
-    if rules_file.exists():
+    if paths.exists(root, rules_file):
         source.rules = load_yaml(rules_file)
     else:
         source.problems.append(Diagnostic("IA123", Span(relpath(folder, root)), {"file": relpath(rules_file, root)}))
 
-    source.chapters = [d for p in _files(folder / "chapters", ".md") if (d := load_md(p))]
-    source.goals = [d for p in _files(folder / "goals", ".md") if (d := load_md(p))]
-    source.areas = {p.stem: d for p in _files(folder / "areas", ".md") if (d := load_md(p, front_matter=False))}
-    source.tables = {p.stem: d for p in _files(folder / "tables", ".yaml") if (d := load_yaml(p))}
-    if (folder / "interventions.yaml").exists():
+    source.chapters = [d for p in _files(root, folder / "chapters", ".md") if (d := load_md(p))]
+    source.goals = [d for p in _files(root, folder / "goals", ".md") if (d := load_md(p))]
+    source.areas = {p.stem: d for p in _files(root, folder / "areas", ".md") if (d := load_md(p, front_matter=False))}
+    source.tables = {p.stem: d for p in _files(root, folder / "tables", ".yaml") if (d := load_yaml(p))}
+    if paths.exists(root, folder / "interventions.yaml"):
         source.interventions = load_yaml(folder / "interventions.yaml")
     shared = folder.parent / "_shared"
-    source.shared_chapters = {p.stem: d for p in _files(shared / "chapters", ".md") if (d := load_md(p))}
-    if (shared / "effect_goals.yaml").exists():
+    source.shared_chapters = {p.stem: d for p in _files(root, shared / "chapters", ".md") if (d := load_md(p))}
+    if paths.exists(root, shared / "effect_goals.yaml"):
         source.effect_goals = load_yaml(shared / "effect_goals.yaml")
     return source
 
 
-def _files(folder: Path, suffix: str) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith("."))
+def _files(root: Path, folder: Path, suffix: str) -> list[Path]:
+    return [folder / name for name in paths.listing(root, folder) if name.endswith(suffix) and not name.startswith(".")]
 
 
 def read_images(root: Path, refs: list[tuple[str, int, str]]) -> tuple[dict[tuple[str, str], tuple[str, bytes]], list[Diagnostic]]:
@@ -177,19 +130,16 @@ def read_images(root: Path, refs: list[tuple[str, int, str]]) -> tuple[dict[tupl
             problems.append(Diagnostic("IA340", span, {"src": src[:200]}))
             continue
         path = (root / source).parent / src
-        real = path.resolve()
-        if not real.is_relative_to(root):
+        if not paths.inside(root, path):
             problems.append(Diagnostic("IA109", span, {"target": src[:200]}))
             continue
-        kind = IMAGE_TYPES.get(real.suffix.lower())
-        if kind is None or not real.is_file():
+        kind = IMAGE_TYPES.get(Path(os.path.realpath(path)).suffix.lower())
+        if kind is None or not paths.exists(root, path):
             problems.append(Diagnostic("IA341", span, {"src": src[:200]}))
             continue
-        if real.stat().st_size > MAX_IMAGE_BYTES:
-            problems.append(Diagnostic("IA110", span, {"size": real.stat().st_size, "limit": MAX_IMAGE_BYTES}))
-            continue
         try:
-            assets[(source, src)] = (kind, real.read_bytes())
-        except OSError as error:
-            problems.append(Diagnostic("IA100", span, {"reason": error.strerror or str(error)}))
+            assets[(source, src)] = (kind, paths.read_bytes(root, path, limit=MAX_IMAGE_BYTES))
+        except paths.PathError as refused:
+            code = "IA341" if refused.code in ("IA111", "IA113") else refused.code
+            problems.append(Diagnostic(code, span, {"src": src[:200], **refused.args_}))
     return assets, problems
