@@ -101,6 +101,8 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
+    from ia.pdftags import add_table_header_scopes
+
     fetcher = make_fetcher(allowed, repository=repository)
     # @font-face rules only take effect through a FontConfiguration shared by CSS and PDF.
     fonts = FontConfiguration()
@@ -113,7 +115,8 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
         attachments.append(Attachment(string=text, name=name, description=description, url_fetcher=fetcher,
                                       created=stamp, modified=stamp, relationship="Data"))
     pdf = document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant,
-                             attachments=attachments, uncompressed_pdf=False)
+                             attachments=attachments, uncompressed_pdf=False,
+                             finisher=add_table_header_scopes)
     return pdf, list(fetcher.refused), dict(fetcher.read)
 
 

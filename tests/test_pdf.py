@@ -117,3 +117,22 @@ def test_pdf_a3b_variant(tmp_path):
     build(TINY, "demo-2026", out_dir=tmp_path, formats=("pdf",), variant="pdf/a-3b")
     xmp = PdfReader(tmp_path / "demo-2026.pdf").trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b'pdfaid:part="3"' in xmp and b'pdfaid:conformance="B"' in xmp
+
+
+def table_headers(reader: PdfReader) -> list[tuple[str, str | None]]:
+    """Every /TH in the structure tree as (parent group, /Scope): THead or TBody."""
+    from tests.test_agreements import structure_elements
+
+    found = []
+    for element in structure_elements(reader):
+        if element.get("/S") != "/TH":
+            continue
+        group = element["/P"].get_object()["/P"].get_object()["/S"]
+        found.append((str(group), element.get("/A", {}).get("/Scope")))
+    return found
+
+
+def test_every_table_header_cell_has_a_scope(pdf):
+    headers = table_headers(pdf)
+    assert ("/THead", "/Column") in headers and ("/TBody", "/Row") in headers
+    assert all(scope == ("/Column" if group == "/THead" else "/Row") for group, scope in headers), headers
