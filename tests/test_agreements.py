@@ -155,3 +155,19 @@ def test_outline_holds_every_chapter_and_goal(built, agreement_id):
         assert f"{chapter.number}. {chapter.title}" in titles
     goals = [t for t in titles if t.startswith("Mål nr. ")]
     assert len(goals) == len(agreement.goals)
+
+
+@pytest.fixture(scope="module")
+def layouts(built):
+    from tests.pdflayout import read_layout
+
+    return {aid: read_layout(out / f"{aid}.pdf") for aid, out in built.items()}
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_headings_and_questions_never_end_a_page(layouts, agreement_id):
+    from tests.pdflayout import page_end_problems
+
+    agreement = load(ROOT, agreement_id).agreement
+    questions = [q.text_for(agreement.year) for q in agreement.rules.questions]
+    assert page_end_problems(layouts[agreement_id], questions) == []
