@@ -171,3 +171,23 @@ def test_headings_and_questions_never_end_a_page(layouts, agreement_id):
     agreement = load(ROOT, agreement_id).agreement
     questions = [q.text_for(agreement.year) for q in agreement.rules.questions]
     assert page_end_problems(layouts[agreement_id], questions) == []
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_tables_break_only_where_a_reader_can_follow(layouts, agreement_id):
+    from tests.pdflayout import table_problems
+
+    assert table_problems(layouts[agreement_id]) == []
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_every_table_header_cell_has_a_scope(built, agreement_id):
+    from tests.test_pdf import table_headers
+
+    headers = table_headers(PdfReader(built[agreement_id] / f"{agreement_id}.pdf"))
+    assert headers and all(scope in {"/Row", "/Column"} for _, scope in headers)
+
+
+def test_accepted_deviations_are_explained_where_they_are_printed(texts):
+    assert "Oprindeligt Netto Budget, Øvrig løn: sådan står tallet i den underskrevne aftale" in texts["csr-2026"]
+    assert "Genoptræning i alt efter §140. I alt, Budget 2023 (1.000 kr.): gennemsnitsprisen" in texts["tf-2023"]

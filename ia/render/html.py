@@ -15,7 +15,7 @@ from ia.document import Agreement, Goal, Section
 from ia.markdown import directive
 from ia.render.markdown import Heading, inline, outline, render_section, slug
 from ia.render.numbers import number
-from ia.render.tables import kpi_value, table_rows
+from ia.render.tables import SMALL_TABLE_ROWS, deviation_notes, kpi_value, table_rows
 
 
 @dataclass
@@ -135,7 +135,9 @@ def _chapter_directives(agreement: Agreement, env: Environment):
         table = agreement.tables.get(table_id)
         if table is None:
             return ""
-        return str(parts.figure_table(table.data, table_rows(table.data), "tabel-" + slug(table_id)))
+        rows = table_rows(table.data)
+        return str(parts.figure_table(table.data, rows, "tabel-" + slug(table_id), len(rows) <= SMALL_TABLE_ROWS,
+                                      deviation_notes(table.data, rows)))
 
     def figure(table_id: str) -> str:
         table = agreement.tables.get(table_id)
@@ -144,7 +146,8 @@ def _chapter_directives(agreement: Agreement, env: Environment):
         from ia.render.charts import chart_svg
 
         image = "data:image/svg+xml;base64," + base64.b64encode(chart_svg(table.data).encode("utf-8")).decode("ascii")
-        data = parts.figure_table(table.data, table_rows(table.data), "figurdata-" + slug(table_id))
+        rows = table_rows(table.data)
+        data = parts.figure_table(table.data, rows, "figurdata-" + slug(table_id), False, deviation_notes(table.data, rows))
         return str(parts.chart(table.data.chart, image, "figur-" + slug(table_id), data))
 
     def render(name: str, arg: str) -> str:

@@ -9,11 +9,20 @@ from ia.models import Cell, Column, Group, Kpi, TableData
 from ia.render.numbers import as_written, number, percent
 
 
+# A table of at most this many rows is never split over two pages in print.
+SMALL_TABLE_ROWS = 12
+
+
+# What an unnamed block's sum row says, so no figure row stands without a label.
+UNNAMED_SUBTOTAL = "I alt"
+
+
 @dataclass(frozen=True)
 class CellView:
     text: str
     numeric: bool = False
     negative: bool = False
+    mark: str = ""  # the letter of an accepted deviation's note, printed beside the figure
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,17 @@ class RowView:
     kind: str  # "row", "heading", "subtotal" or "total"
     level: int
     cells: list[CellView]
+    label: str = ""  # the first cell as the editor wrote it: what `accepted:` names
+
+
+@dataclass(frozen=True)
+class DeviationNote:
+    """A figure kept as signed although it does not add up, explained under its table."""
+
+    mark: str
+    row: str
+    column: str
+    reason: str
 
 
 def cell_text(value: Cell, column: Column) -> CellView:
@@ -39,8 +59,22 @@ def _cells(row: list[Cell], columns: list[Column]) -> list[CellView]:
     return [cell_text(value, column) for value, column in zip(padded, columns)]
 
 
+def _label(row: list[Cell]) -> str:
+    return str(row[0]) if row and row[0] is not None else ""
+
+
+def _sum_row(kind: str, level: int, row: list[Cell], columns: list[Column]) -> RowView:
+    cells = _cells(row, columns)
+    if not cells[0].text.strip():
+        cells[0] = CellView(UNNAMED_SUBTOTAL)
+    return RowView(kind, level, cells, _label(row))
+
+
 def table_rows(table: TableData) -> list[RowView]:
-    """Return the table's rows in reading order, groups opened by headings, closed by totals."""
+    """Return the table's rows in reading order, groups opened by headings, closed by totals.
+
+    A figure listed under `accepted:` carries the mark of its note (see `deviation_notes`).
+    """
     rows: list[RowView] = []
 
     def walk(items: list, level: int) -> None:
@@ -48,17 +82,35 @@ def table_rows(table: TableData) -> list[RowView]:
             if isinstance(item, Group):
                 if item.total is None and item.group:
                     heading = [CellView(item.group)] + [CellView("") for _ in table.columns[1:]]
-                    rows.append(RowView("heading", level, heading))
+                    rows.append(RowView("heading", level, heading, item.group))
                 walk(item.rows, level + 1 if item.total is None and item.group else level)
                 if item.total is not None:
-                    rows.append(RowView("subtotal", level, _cells(item.total, table.columns)))
+                    rows.append(_sum_row("subtotal", level, item.total, table.columns))
             else:
-                rows.append(RowView("row", level, _cells(item, table.columns)))
+                rows.append(RowView("row", level, _cells(item, table.columns), _label(item)))
 
     walk(table.rows, 0)
     if table.total is not None:
-        rows.append(RowView("total", 0, _cells(table.total, table.columns)))
-    return rows
+        rows.append(_sum_row("total", 0, table.total, table.columns))
+    marks = {(note.row, note.column): note.mark for note in deviation_notes(table, rows)}
+    return [RowView(row.kind, row.level, [
+        CellView(cell.text, cell.numeric, cell.negative, marks.get((row.label, column.label), ""))
+        for cell, column in zip(row.cells, table.columns)], row.label) for row in rows]
+
+
+def deviation_notes(table: TableData, rows: list[RowView] | None = None) -> list[DeviationNote]:
+    """Letter the accepted deviations a, b, c … in the order their figures are read."""
+    reasons = {(d.row, d.column): d.reason for d in table.accepted}
+    found: list[tuple[str, str]] = []
+    for row in rows if rows is not None else table_rows(table):
+        found.extend((row.label, column.label) for column in table.columns[1:]
+                     if (row.label, column.label) in reasons and (row.label, column.label) not in found)
+    return [DeviationNote(_letter(i), label, column, reasons[(label, column)]) for i, (label, column) in enumerate(found)]
+
+
+def _letter(index: int) -> str:
+    """a … z, then aa, ab …"""
+    return (_letter(index // 26 - 1) if index >= 26 else "") + chr(ord("a") + index % 26)
 
 
 def kpi_value(value: int | Decimal | str | None, kpi: Kpi) -> CellView:
