@@ -29,9 +29,24 @@ def parser() -> MarkdownIt:
     return md
 
 
-# "mål nr. 7", "Mål nr. 15 og nr. 16": each number becomes a link to its goal.
-GOAL_REFERENCE = re.compile(r"\bmål\s+nr\.\s*\d+(?:\s*(?:,|og|eller|samt)\s*(?:nr\.\s*)?\d+)*", re.IGNORECASE)
-_GOAL_NUMBER = re.compile(r"(?:mål\s+)?(?:nr\.\s*)?(\d+)", re.IGNORECASE)
+# A reference to goals of this agreement, in the forms editors write: "mål nr. 7",
+# "Mål nr. 15 og nr. 16", "jf. mål 3", "Mål 2:", "målene nr. 3 og 4", "mål nr. 3-5",
+# "Kvalitets- og udviklingsmål nr. 2". Not "Mål 2026" (a year: goal numbers have at most
+# three digits), not "mål 80 %" or "mål 2,5", and not compounds such as "delmål nr. 2",
+# "verdensmål nr. 3" or "KPI-mål 2", which are other things' numbers.
+_NUMBER = r"\d{1,3}(?!\d)(?!\s*%)(?![.,]\d)"
+GOAL_REFERENCE = re.compile(
+    r"(?<![\w-])(?:kvalitets-\s+og\s+udviklingsmål(?:et|ene)?|udviklingsmål(?:et|ene)?|kvalitetsmål(?:et|ene)?|mål(?:et|ene)?)"
+    rf"\s+(?:nr\.?\s*)?{_NUMBER}"
+    rf"(?:\s*(?:,|og|eller|samt|til|-|–)\s*(?:nr\.?\s*)?{_NUMBER})*",
+    re.IGNORECASE,
+)
+_GOAL_NUMBER = re.compile(r"(?:nr\.?\s*)?(\d+)", re.IGNORECASE)
+
+
+def goal_numbers(reference: str) -> list[int]:
+    """The goal numbers a reference names: 'mål nr. 15 og nr. 16' → [15, 16]."""
+    return [int(m.group(1)) for m in _GOAL_NUMBER.finditer(reference)]
 
 
 def _link_goal_references(state) -> None:
@@ -53,8 +68,10 @@ def _link_goal_references(state) -> None:
 def _split_reference(token: Token) -> list[Token]:
     parts, text, last = [], token.content, 0
     for phrase in GOAL_REFERENCE.finditer(text):
-        for number in _GOAL_NUMBER.finditer(phrase.group(0)):
-            start, end = phrase.start() + number.start(), phrase.start() + number.end()
+        for k, number in enumerate(_GOAL_NUMBER.finditer(phrase.group(0))):
+            # The first link holds the words too ("mål nr. 15"), the next only "nr. 16".
+            start = phrase.start() + (0 if k == 0 else number.start())
+            end = phrase.start() + number.end()
             if start > last:
                 parts.append(_text(text[last:start]))
             link = Token("link_open", "a", 1)

@@ -111,6 +111,16 @@ def test_answers_print_in_the_order_written(tiny):
     assert goal_html.index("Hvordan måles") < goal_html.index("Hvilket resultat vil vi opnå i 2026?")
 
 
+def test_goal_references_in_every_form_are_links():
+    from ia.markdown import parser
+
+    html = parser().render("Kvalitets- og udviklingsmål nr. 2, jf. mål 3, målene nr. 1 og 2. Mål 2026, verdensmål nr. 3.")
+    assert '<a href="#maal-2" class="goal-ref">Kvalitets- og udviklingsmål nr. 2</a>' in html
+    assert '<a href="#maal-3" class="goal-ref">mål 3</a>' in html
+    assert '<a href="#maal-1" class="goal-ref">målene nr. 1</a> og <a href="#maal-2" class="goal-ref">2</a>' in html
+    assert html.count('class="goal-ref"') == 4  # not the year, not the UN goal
+
+
 def test_markdown_html_is_escaped(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("Vi finder", "<script>alert(1)</script> {{ 7*7 }} Vi finder"))

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ia.checks._where import at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
-from ia.markdown import GOAL_REFERENCE as GOAL_REF
+from ia.markdown import GOAL_REFERENCE as GOAL_REF, goal_numbers
 from ia.suggest import hint_args
 
-NUMBER = re.compile(r"\d+")
-
-
 def goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
-    """Every 'mål nr. N' in the text points at a goal of this agreement."""
+    """Every goal reference in the text ('mål nr. N', 'Kvalitets- og udviklingsmål nr. N',
+    'jf. mål N', 'målene nr. N og M') points at a goal of this agreement."""
     if not agreement.complete:
         return
     count = len(agreement.goals)
     for section in all_sections(agreement):
         for text, line in section_lines(section):
             for match in GOAL_REF.finditer(text):
-                for number in NUMBER.finditer(match.group(0)):
-                    if not 1 <= int(number.group(0)) <= count:
-                        col = column_of(section, line, match.group(0))
-                        yield Diagnostic("IA801", Span(section.path, line, col), {"found": match.group(0), "count": count})
-                        break
+                if not all(1 <= n <= count for n in goal_numbers(match.group(0))):
+                    col = column_of(section, line, match.group(0))
+                    yield Diagnostic("IA801", Span(section.path, line, col), {"found": match.group(0), "count": count})
+    for goal in agreement.goals:  # titles are linked too
+        for match in GOAL_REF.finditer(goal.meta.title):
+            if not all(1 <= n <= count for n in goal_numbers(match.group(0))):
+                yield Diagnostic("IA801", at(goal.path, goal.positions, "title"), {"found": match.group(0), "count": count})
 
 
 def effect_goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
