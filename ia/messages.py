@@ -133,6 +133,8 @@ MESSAGES: dict[str, Entry] = {
                    "the goal cannot continue from {found}: it is not before the agreement year {year}"),
     "IA404": Entry("teksten sætter mål for {found}, men aftalen gælder {year}: er den kopieret fra sidste år?",
                    "the text sets targets for {found}, but the agreement is for {year}: copied from last year?", W),
+    "IA405": Entry("'{phrase}' nævner {found} som aftalens år, men aftalen gælder {year}: er teksten kopieret fra sidste år?",
+                   "'{phrase}' names {found} as the agreement's year, but the agreement is for {year}: copied from last year?", W),
     # 5xx: KPI values
     "IA501": Entry("{which} {found} ligger uden for skalaen '{scale}' ({limits})",
                    "the {which_en} {found} is outside the scale '{scale}' ({limits})"),

@@ -187,6 +187,24 @@ def test_new_starts_next_year_from_this_year(tiny):
     assert {"IA502", "IA218"} <= codes  # targets and figures to re-enter
 
 
+def test_new_reports_every_chapter_that_names_last_year_as_its_own(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
+    assert runner.invoke(app, ["new", "csr", "2027", "--from", "csr-2026", "--root", str(tmp_path)]).exit_code == 0
+    checked = runner.invoke(app, ["check", "csr-2027", "--root", str(tmp_path), "--format", "json"])
+    found = sorted((d["file"].split("/", 2)[2], d["line"]) for d in json.loads(checked.stdout) if d["code"] == "IA405")
+    # "IA 2026", "træder i kraft 1. januar 2026", "Budget 2026 til 2029" …; not the history
+    # in the same chapters ("besluttet d. 7. november 2024, at fra 2026", "I 2025 har …").
+    assert found == [
+        ("_shared/chapters/rammer.md", 20),
+        *[("csr/chapters/01-indledning.md", line) for line in (7, 11, 11, 13, 19, 19, 19, 21, 23)],
+        *[("csr/chapters/05-oekonomi.md", line) for line in (7, 17, 19, 21, 34, 44, 59)],
+    ]
+
+
 def test_new_keeps_comments_and_text(tiny):
     runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
     source = (tiny / "agreements/2026/demo/chapters/01-indledning.md").read_text()

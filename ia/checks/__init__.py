@@ -30,6 +30,7 @@ CHECKS: list[Check] = [
     years.kpi_target_years,
     years.stale_target_years,
     years.continued_goals,
+    years.stale_agreement_years,
     kpis.kpi_values,
     figures.table_shape,
     figures.empty_tables,

@@ -22,10 +22,13 @@ def section_lines(section) -> Iterator[tuple[str, int]]:
             yield text, token.map[0] + 1 + offset
 
 
-def column_of(section, line: int, fragment: str) -> int:
-    """Find `fragment` on the file's line for a precise column; 1 when it cannot be found."""
+def column_of(section, line: int, fragment: str, after: int = 0) -> int:
+    """Find `fragment` on the file's line for a precise column; 1 when it cannot be found.
+
+    `after` (a column) finds the next occurrence when a line holds the fragment twice.
+    """
     if 0 < line <= len(section.lines):
-        index = section.lines[line - 1].find(fragment)
+        index = section.lines[line - 1].find(fragment, after)
         if index >= 0:
             return index + 1
     return 1

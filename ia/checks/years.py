@@ -26,6 +26,44 @@ TARGET_YEAR = re.compile(
 )
 
 
+# Phrases whose year is the agreement's own year, in chapters as in goals: "IA 2026",
+# "Institutionsaftale 2026", "Aftalen træder i kraft 1. januar 2026", "mål og aktiviteter
+# i 2026", "Aktivitetsforudsætning for 2026", "Budget 2026 til 2029", "budget 2026-2029",
+# "fremskrevet til 2026-prisniveau", "som aftales for 2026". Other years in a chapter
+# are usually history ("siden 2019", "I 2025 har …", "er trådt i kraft den 1. juli 2025")
+# and are left alone, so the editor of next year's agreement is not drowned.
+_Y = r"((?:19|20)\d{2})"
+AGREEMENT_YEAR = re.compile(
+    rf"\bIA\s+{_Y}\b"
+    rf"|\binstitutionsaftale(?:n|ns)?\s+(?:for\s+)?{_Y}\b"
+    rf"|\btræder\s+i\s+kraft\s+(?:den\s+|pr\.\s+)?(?:1\.\s*januar\s+|0?1\.\s?0?1\.\s?){_Y}\b"
+    rf"|\bmål\s+og\s+aktiviteter\s+i\s+{_Y}\b"
+    rf"|\baktivitetsforudsætning(?:er|en|erne)?\s+(?:for\s+)?{_Y}\b"
+    rf"|\bbudget(?:tet|poster)?\s+{_Y}\s*(?:-|–|til)\s*(?:19|20)\d{{2}}\b"
+    rf"|\btil\s+{_Y}[-\s]?prisniveau"
+    rf"|\baftales\s+for\s+{_Y}\b",
+    re.IGNORECASE,
+)
+
+# Words before a phrase that make it a reference to an earlier agreement, which is
+# history, not this agreement's year: "ligesom beskrevet i IA 2022", "jf. IA 2025".
+_EARLIER = re.compile(r"(?:beskrevet|nævnt|aftalt|jf\.|ligesom|fra|siden|sidste\s+års?)\s+(?:i\s+)?$", re.IGNORECASE)
+
+
+def stale_agreement_years(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Text that names an earlier year as the agreement's own ("IA 2026" in the 2027
+    agreement), as `ia new` leaves chapters, shared chapters and goals: a warning."""
+    for section in all_sections(agreement):
+        for text, line in section_lines(section):
+            col = 0
+            for match in AGREEMENT_YEAR.finditer(text):
+                found = int(next(g for g in match.groups() if g))
+                col = column_of(section, line, match.group(0), col)
+                if found < agreement.year and not _EARLIER.search(text[: match.start()]):
+                    yield Diagnostic("IA405", Span(section.path, line, col),
+                                     {"found": found, "phrase": match.group(0), "year": agreement.year})
+
+
 def stale_result_years(agreement: Agreement) -> Iterator[Diagnostic]:
     """Text that names another year than the agreement's as the year of a result."""
     for section in all_sections(agreement):
