@@ -50,18 +50,33 @@ def goal_numbers(reference: str) -> list[int]:
 
 
 def _link_goal_references(state) -> None:
-    """Turn goal references in text into internal links (#maal-N), outside existing links."""
+    """Turn goal references in text into internal links (#maal-N), outside existing links.
+
+    Text and soft line breaks are read as one run, so a reference the editor wrapped
+    over two lines ("Kvalitets- og\nudviklingsmål nr. 2") is linked like any other; a soft
+    break renders as the same newline inside the text.
+    """
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
-        children, depth = [], 0
+        children: list[Token] = []
+        run: list[Token] = []
+        depth = 0
+
+        def flush() -> None:
+            joined = "".join(t.content if t.type == "text" else "\n" for t in run)
+            children.extend(_split_reference(_text(joined)) if GOAL_REFERENCE.search(joined) else run)
+            run.clear()
+
         for token in block.children:
             depth += token.type == "link_open"
             depth -= token.type == "link_close"
-            if token.type == "text" and depth == 0 and GOAL_REFERENCE.search(token.content):
-                children.extend(_split_reference(token))
-            else:
-                children.append(token)
+            if depth == 0 and token.type in {"text", "softbreak"}:
+                run.append(token)
+                continue
+            flush()
+            children.append(token)
+        flush()
         block.children = children
 
 

@@ -186,6 +186,7 @@ HINTS: dict[str, Entry] = {
                        "'{raw}' is text here; write true or false for yes/no"),
     "no_thousands": Entry("skriv tal uden tusindtalsseparator og med punktum som decimaltegn: {suggestion}",
                           "write numbers without thousands separators and with a decimal point: {suggestion}"),
+    "unquote_number": Entry("skriv tallet uden anførselstegn: {suggestion}", "write the number without quotes: {suggestion}"),
     "colon_space": Entry("efter et kolon skal der stå et mellemrum: 'nøgle: værdi'",
                          "a colon needs a space after it: 'key: value'"),
     "tab_indent": Entry("brug mellemrum til indrykning, ikke tabulator", "indent with spaces, not tabs"),

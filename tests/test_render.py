@@ -98,6 +98,12 @@ def test_list_numbers_are_the_editors():
     assert "2. " not in html
 
 
+def test_escaped_date_stays_a_paragraph():
+    from ia.markdown import parser
+
+    assert parser().render("1\\. maj 2023 blev centret samlet.") == "<p>1. maj 2023 blev centret samlet.</p>\n"
+
+
 def test_answers_print_in_the_order_written(tiny):
     goal = tiny / "agreements/2026/demo/goals/03-teknologi.md"
     text = goal.read_text(encoding="utf-8")

@@ -22,6 +22,13 @@ def section_lines(section) -> Iterator[tuple[str, int]]:
             yield text, token.map[0] + 1 + offset
 
 
+def section_texts(section) -> Iterator[tuple[str, int]]:
+    """Every paragraph or heading's text with its first line in the file, line breaks kept."""
+    for token in section.tokens:
+        if token.type == "inline" and token.map:
+            yield token.content, token.map[0] + 1
+
+
 def column_of(section, line: int, fragment: str, after: int = 0) -> int:
     """Find `fragment` on the file's line for a precise column; 1 when it cannot be found.
 

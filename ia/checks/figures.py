@@ -68,6 +68,8 @@ def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
                 if column.type == "number" and isinstance(value, str) and value.strip() != "-":
                     suggestion = value.replace(".", "").replace(",", ".")
                     hint = "no_thousands" if suggestion.lstrip("-").replace(".", "", 1).isdigit() else None
+                    if hint and suggestion == value.strip():
+                        hint = "unquote_number"  # '"123"': the quotes make it text, not a separator
                     yield Diagnostic("IA213", span, {"column": name, "found": value, "suggestion": suggestion}, hint)
                 elif isinstance(value, int | Decimal) and not isinstance(value, bool) and abs(value) >= MAX_FIGURE:
                     yield Diagnostic("IA215", span, {"found": value})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ia.checks._where import at, column_of, section_lines
+from ia.checks._where import at, column_of, section_texts
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
 from ia.markdown import GOAL_REFERENCE as GOAL_REF, goal_numbers
@@ -17,11 +17,14 @@ def goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
         return
     count = len(agreement.goals)
     for section in all_sections(agreement):
-        for text, line in section_lines(section):
+        # Whole paragraphs, as the renderer links them: a reference may wrap over two lines.
+        for text, first in section_texts(section):
             for match in GOAL_REF.finditer(text):
                 if not all(1 <= n <= count for n in goal_numbers(match.group(0))):
-                    col = column_of(section, line, match.group(0))
-                    yield Diagnostic("IA801", Span(section.path, line, col), {"found": match.group(0), "count": count})
+                    line = first + text.count("\n", 0, match.start())
+                    col = column_of(section, line, match.group(0).split("\n", 1)[0])
+                    found = " ".join(match.group(0).split())
+                    yield Diagnostic("IA801", Span(section.path, line, col), {"found": found, "count": count})
     for goal in agreement.goals:  # titles are linked too
         for match in GOAL_REF.finditer(goal.meta.title):
             if not all(1 <= n <= count for n in goal_numbers(match.group(0))):

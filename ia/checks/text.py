@@ -18,13 +18,14 @@ _DATE_WORD = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec|halvår|kvartal)\b",
     re.IGNORECASE,
 )
-# "Mål nr. 1", "Mål 1:", "mål nr.1" at the start of a goal's title.
-_GOAL_NUMBER = re.compile(r"^\s*mål\s*(?:nr\.?\s*)?\d+\b[.:]?", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # "2025. Året hvor …" is a list item numbered 2025
+# "Mål nr. 1", "Mål 1:", "mål nr.1", "1." at the start of a goal's title.
+_GOAL_NUMBER = re.compile(r"^\s*(?:mål\s*(?:nr\.?\s*)?\d+\b[.:]?|\d{1,3}[.):](?=\s))", re.IGNORECASE)
 _CONTINUED = re.compile(r"[-–]?\s*fortsættelsesmål\s+fra\s+\d{4}", re.IGNORECASE)
 # "1. Indledning", "2.1 Tilbud", "3.1.1. Kontakter": a section number before a title.
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.\s|^\s*\d{1,2}(?:\.\d{1,2})+\s")
 # A Markdown table's delimiter row: | --- | :---: |
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 
 
 def dates_read_as_lists(agreement: Agreement) -> Iterator[Diagnostic]:
@@ -41,11 +42,11 @@ def dates_read_as_lists(agreement: Agreement) -> Iterator[Diagnostic]:
                 continue
             first = next((t for t in tokens[i + 1: i + 3] if t.type == "inline"), None)
             text = first.content if first is not None else ""
-            if not _DATE_WORD.match(text):
+            if not _DATE_WORD.match(text) and not _YEAR.fullmatch(token.info):
                 continue
             typed = f"{token.info}{token.markup}"
             line = line_of(token)
-            word = text.split(maxsplit=1)[0]
+            word = (text.split(maxsplit=1) or [""])[0]
             yield Diagnostic("IA314", Span(section.path, line, column_of(section, line, typed)),
                              {"found": f"{typed} {word}", "escaped": f"{token.info}\\{token.markup} {word}"},
                              "escape_number")
@@ -107,5 +108,6 @@ def pipe_tables(agreement: Agreement) -> Iterator[Diagnostic]:
             for offset, text in enumerate(lines):
                 if offset and _TABLE_DELIMITER.match(text) and "|" in lines[offset - 1]:
                     line = token.map[0] + offset  # the header row, the line above the delimiter
-                    yield Diagnostic("IA316", Span(section.path, line, column_of(section, line, "|")), {}, "figure_table")
+                    col = column_of(section, line, lines[offset - 1].strip())
+                    yield Diagnostic("IA316", Span(section.path, line, col), {}, "figure_table")
                     break
