@@ -146,7 +146,7 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
                 elif kind in {"int_type", "decimal_type"} and isinstance(value, str) and _DANISH_NUMBER.match(value):
                     hint_code = "no_thousands"
                     args["suggestion"] = value.replace(".", "").replace(",", ".")
-                elif kind == "int_type" and isinstance(value, Decimal) and value.as_tuple().exponent == -3:
+                elif kind == "int_type" and isinstance(value, Decimal) and value.as_tuple().exponent == -3 and abs(value) >= 1:
                     hint_code, args["suggestion"] = "thousands_point", str(value).replace(".", "")
                 elif kind == "string_type" and raw is not None:
                     hint_code, args["raw"] = "quote_text", raw

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ia.render.numbers import as_written, number, percent
 
@@ -23,3 +25,28 @@ def test_as_written_keeps_the_editors_decimals():
 
 def test_percent_uses_a_non_breaking_space():
     assert percent(86) == "86\u00a0%"
+
+
+def _read_back(text: str):
+    """Read a printed Danish figure back as a number: 2.677,5 → 2677.5, −3 → -3."""
+    from decimal import Decimal
+
+    return Decimal(text.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12), st.integers(min_value=0, max_value=5),
+       st.integers(min_value=0, max_value=4))
+def test_a_figure_prints_as_typed_or_is_reported(digits, typed, decimals):
+    """The class behind IA219: whatever is typed in a number column either prints as the
+    same number or is reported; it is never rounded on print without a word."""
+    from decimal import Decimal
+
+    from ia.checks.figures import _more_decimals_than_shown
+    from ia.diagnostics import Span
+    from ia.models import Column
+    from ia.render.tables import cell_text
+
+    value = Decimal(digits).scaleb(-typed)
+    reported = list(_more_decimals_than_shown(value, decimals, "Antal", Span("t.yaml", 1, 1)))
+    printed = cell_text(value, Column(label="Antal", type="number", decimals=decimals)).text
+    assert reported or _read_back(printed) == value

@@ -86,8 +86,9 @@ def typed_decimals(value: Decimal) -> int:
 
 
 def looks_like_thousands(value: Decimal) -> bool:
-    """2.677 or 1.000: three decimals typed, as a Danish thousands point leaves them."""
-    return typed_decimals(value) == 3
+    """2.677 or 1.000: three decimals typed, as a Danish thousands point leaves them
+    (never 0.250: a thousands point does not follow a lone zero)."""
+    return typed_decimals(value) == 3 and abs(value) >= 1
 
 
 def _more_decimals_than_shown(value: Decimal, decimals: int, column: str, span) -> Iterator[Diagnostic]:

@@ -48,4 +48,4 @@ def kpi_values(agreement: Agreement) -> Iterator[Diagnostic]:
 def _thousands_point(value: Decimal | int) -> bool:
     """2.677 (three typed decimals) in a count is far more often 2677 with a Danish
     thousands point than a fraction; it would print as 2,677."""
-    return isinstance(value, Decimal) and value.as_tuple().exponent == -3
+    return isinstance(value, Decimal) and value.as_tuple().exponent == -3 and abs(value) >= 1
