@@ -110,6 +110,10 @@ MESSAGES: dict[str, Entry] = {
                    "'{found}' is generated, so it would print as '{printed}'"),
     "IA316": Entry("en Markdown-tabel med | bliver ikke til en tabel, men trykkes som tekst med lodrette streger",
                    "a Markdown table with | does not become a table; it prints as text with vertical bars"),
+    "IA318": Entry("'{found}' under linjen '{text}' gør linjen til en overskrift",
+                   "'{found}' under the line '{text}' makes the line a heading", W),
+    "IA319": Entry("tekst, der er rykket fire mellemrum ind, vises som kode (fast bredde, ingen ombrydning)",
+                   "text indented by four spaces is shown as code (fixed width, no wrapping)", W),
     "IA320": Entry("det obligatoriske mål '{name}' mangler i området '{area}'",
                    "the mandatory goal '{name}' is missing from the area '{area}'"),
     "IA321": Entry("området '{area}' skal have mindst {count} mål, men har {found}{requirement}",
@@ -202,6 +206,10 @@ HINTS: dict[str, Entry] = {
                               "do not write it: ia adds the number (and 'fortsættelsesmål fra …') itself"),
     "figure_table": Entry("skriv tabellen i tables/<id>.yaml og sæt den ind med ```{{tabel}} <id>``` (se docs/format.md)",
                           "write the table in tables/<id>.yaml and place it with ```{{tabel}} <id>``` (see docs/format.md)"),
+    "setext_heading": Entry("sæt en tom linje før stregen, hvis det skal være en vandret streg; en overskrift skrives med '##'",
+                            "put a blank line before the rule if it is meant as a rule; write a heading with '##'"),
+    "indented_code": Entry("fjern indrykningen; et punkt i en liste rykkes ind under punktets tekst",
+                           "remove the indentation; a list item's continuation is indented under its text"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }
 

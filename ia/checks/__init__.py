@@ -26,6 +26,7 @@ CHECKS: list[Check] = [
     text.typed_numbers,
     text.dates_read_as_lists,
     text.pipe_tables,
+    text.markdown_reinterpretations,
     years.stale_result_years,
     years.kpi_target_years,
     years.stale_target_years,

@@ -52,6 +52,22 @@ def dates_read_as_lists(agreement: Agreement) -> Iterator[Diagnostic]:
                              "escape_number")
 
 
+def markdown_reinterpretations(agreement: Agreement) -> Iterator[Diagnostic]:
+    """Text Markdown reads as something else than it looks like: a line followed by '---'
+    or '===' becomes a heading (numbered, in a chapter), and text indented by four spaces
+    becomes a block of code. Warnings at the line, with how to keep the text as text."""
+    for section in all_sections(agreement):
+        for i, token in enumerate(section.tokens):
+            line = line_of(token)
+            if token.type == "heading_open" and token.markup in {"-", "="}:
+                underline = token.map[1] if token.map else line + 1
+                yield Diagnostic("IA318", Span(section.path, underline, 1),
+                                 {"found": token.markup * 3, "text": section.tokens[i + 1].content.split("\n")[0][:60]},
+                                 "setext_heading")
+            elif token.type == "code_block":
+                yield Diagnostic("IA319", Span(section.path, line, 1), {}, "indented_code")
+
+
 def typed_numbers(agreement: Agreement) -> Iterator[Diagnostic]:
     """Goal numbers and section numbers are made by `ia`; typed again, they print twice."""
     for goal in agreement.goals:
