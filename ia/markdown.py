@@ -21,6 +21,7 @@ def parser() -> MarkdownIt:
     md.core.ruler.push("typed_list_numbers", _typed_list_numbers)
     md.add_render_rule("list_marker", _list_marker)
     md.add_render_rule("footnote_ref", _footnote_ref)
+    md.add_render_rule("footnote_open", _footnote_open)
     md.add_render_rule("image", _image)
     md.add_render_rule("footnote_anchor", lambda *args: "")  # no "↩": the PDF has real footnotes
     md.add_render_rule("footnote_block_open",
@@ -137,15 +138,47 @@ def _list_marker(self, tokens, idx, options, env) -> str:
     return f'<span class="marker">{escape(tokens[idx].content)}</span>'
 
 
+class FootnoteNumbers:
+    """Number footnotes across the whole document in the order they are called.
+
+    The PDF counts its page-foot notes the same way (CSS `counter(footnote)`), so the
+    HTML's endnotes and the PDF's footnotes of one agreement carry the same numbers.
+    Sections must be rendered in reading order for that to hold.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, int], int] = {}
+
+    def number(self, doc_id: str, note_id: int) -> int:
+        """Return the note's number, giving the next one to a note called for the first time."""
+        return self._numbers.setdefault((doc_id, note_id), len(self._numbers) + 1)
+
+
+def _note_number(env, note_id: int) -> int:
+    numbers = env.get("footnote_numbers")
+    return numbers.number(str(env.get("docId", "")), note_id) if numbers else note_id + 1
+
+
 def _footnote_ref(self, tokens, idx, options, env) -> str:
-    """A footnote call carrying its note: a link to the endnote on screen, a real footnote in print."""
+    """A footnote call carrying its note: a link to the endnote on screen, a real footnote in print.
+
+    A note called a second time is printed once: the later call is a plain number.
+    """
     ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
-    number = tokens[idx].meta["id"] + 1
+    number = _note_number(env, tokens[idx].meta["id"])
     sub = tokens[idx].meta.get("subId", -1)
     refid = ident + (f":{sub}" if sub > 0 else "")
+    if sub > 0:
+        return f'<sup class="footnote-ref footnote-again"><a href="#fn{ident}" id="fnref{refid}">{number}</a></sup>'
     body = env.get("footnote_bodies", {}).get(tokens[idx].meta["id"], "")
     return (f'<sup class="footnote-ref"><a href="#fn{ident}" id="fnref{refid}">{number}</a></sup>'
             f'<span class="footnote-body">{body}</span>')
+
+
+def _footnote_open(self, tokens, idx, options, env) -> str:
+    """An endnote, numbered as its call: the list's own numbering would restart per file."""
+    ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    return f'<li id="fn{ident}" class="footnote-item" value="{_note_number(env, tokens[idx].meta["id"])}">'
 
 
 def _image(self, tokens, idx, options, env) -> str:

@@ -191,3 +191,28 @@ def test_every_table_header_cell_has_a_scope(built, agreement_id):
 def test_accepted_deviations_are_explained_where_they_are_printed(texts):
     assert "Oprindeligt Netto Budget, Øvrig løn: sådan står tallet i den underskrevne aftale" in texts["csr-2026"]
     assert "Genoptræning i alt efter §140. I alt, Budget 2023 (1.000 kr.): gennemsnitsprisen" in texts["tf-2023"]
+
+
+def html_footnotes(html: str) -> list[tuple[str, int, str]]:
+    """(the word before the call, its number, the note's first words) for every call."""
+    found = []
+    pattern = r'<sup class="footnote-ref"><a [^>]*>(\d+)</a></sup><span class="footnote-body">(.*?)</span>'
+    for match in re.finditer(pattern, html):
+        before = re.sub(r"<[^>]+>", " ", html[max(0, match.start() - 200):match.start()]).split()[-1]
+        words = re.sub(r"<[^>]+>", "", match.group(2)).split()[:4]
+        found.append((before, int(match.group(1)), " ".join(words)))
+    return found
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_footnotes_are_numbered_alike_and_printed_on_the_page_of_their_call(built, agreement_id):
+    html = (built[agreement_id] / f"{agreement_id}.html").read_text(encoding="utf-8")
+    notes = html_footnotes(html)
+    assert [number for _, number, _ in notes] == list(range(1, len(notes) + 1))  # across the document
+    items = [int(n) for n in re.findall(r'class="footnote-item" value="(\d+)"', html)]
+    assert items == list(range(1, len(notes) + 1))  # the endnotes under their goals say the same
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(built[agreement_id] / f"{agreement_id}.pdf").pages]
+    for before, number, body in notes:
+        called = [i for i, text in enumerate(pages) if f"{before}{number}" in text]
+        printed = [i for i, text in enumerate(pages) if f"{number}. {body}" in text]
+        assert called and called == printed, (number, before, body, called, printed)

@@ -171,3 +171,20 @@ def test_chart_svg_is_deterministic_and_danish():
     assert first == second and first.startswith("<svg")
     assert "<path" in first and "<text" not in first  # glyphs are outlines: no font needed
     del base64
+
+
+def test_footnotes_are_numbered_across_the_document_as_the_pdf_counts_them(tiny):
+    goals = tiny / "agreements/2026/demo/goals"
+    first = goals / "01-handlemuligheder.md"
+    first.write_text(first.read_text().replace("af budgettet.", "af budgettet[^a], se også[^a].\n\n[^a]: Budget 2026.")
+                     + "\n")
+    third = goals / "03-teknologi.md"
+    text = third.read_text()
+    third.write_text(text.replace("## Måling", "Se note[^1].\n\n[^1]: En note i et andet mål.\n\n## Måling", 1))
+    result = load(tiny, "demo-2026")
+    assert not result.errors, [d.message() for d in result.errors]
+    html = render_html(result.agreement)
+    calls = re.findall(r'<sup class="footnote-ref( footnote-again)?"><a [^>]*>(\d+)</a></sup>', html)
+    assert calls == [("", "1"), (" footnote-again", "1"), ("", "2")]
+    assert html.count('<span class="footnote-body">Budget 2026.</span>') == 1  # printed once, at its first call
+    assert re.findall(r'class="footnote-item" value="(\d+)"', html) == ["1", "2"]

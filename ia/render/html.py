@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ia.document import Agreement, Goal, Section
 from ia.markdown import directive
+from ia.markdown import FootnoteNumbers
 from ia.render.markdown import Heading, inline, outline, render_section, slug
 from ia.render.numbers import number
 from ia.render.tables import SMALL_TABLE_ROWS, deviation_notes, kpi_value, table_rows
@@ -81,7 +82,7 @@ def environment(folder: Path | None = None) -> Environment:
     return env
 
 
-def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
+def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: FootnoteNumbers) -> GoalView:
     parts = env.get_template("parts/tables.html.j2").module
     kpis = {k.id: k for k in goal.meta.kpis}
     # Which tables the editor placed, in any answer: known before the first answer is
@@ -98,21 +99,23 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
         rows = [(row.indicator, kpi_value(row.baseline, kpi), kpi_value(row.target, kpi)) for row in kpi.rows]
         return str(parts.kpi_table(kpi, rows))
 
+    # Rendered in reading order (intro, answers, notes), which numbers the footnotes.
+    intro = (render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets,
+                            numbers=numbers) if goal.intro else None)
     answers = []
     questions = {q.key: q for q in agreement.rules.questions}
     # In the order the editor wrote them: a signed agreement is printed as signed (T&F
     # 2023's goal 2 answers the effect-goal question before the measurement one).
     for key, section in sorted(goal.answers.items(), key=lambda item: item[1].line):
         question = questions[key]
-        html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
+        html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets,
+                              numbers=numbers)
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
             # Markup + str would escape the tables' HTML and print it as text.
             html = html + Markup("").join(Markup(kpi_table("tabel", k)) for k in kpis if k not in placed)
         answers.append((question.text_for(agreement.year), html))
-    intro = (render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets)
-             if goal.intro else None)
-    endnotes = render_section(goal.footnotes, directives=kpi_table) if goal.footnotes else None
+    endnotes = render_section(goal.footnotes, directives=kpi_table, numbers=numbers) if goal.footnotes else None
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
         anchor=goal.anchor, scope=goal.meta.scope, continues_from=goal.meta.continues_from,
@@ -120,7 +123,7 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment) -> GoalView:
     )
 
 
-def _chapter_directives(agreement: Agreement, env: Environment):
+def _chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers):
     parts = env.get_template("parts/tables.html.j2").module
 
     def table(table_id: str) -> str:
@@ -131,7 +134,7 @@ def _chapter_directives(agreement: Agreement, env: Environment):
         if table_id == "effektmaal":
             return str(parts.effect_goal_list(agreement.effect_goals))
         if table_id in {"enhedens-effektmaal", "indsatser"}:
-            return _interventions(agreement, parts, table_id)
+            return _interventions(agreement, parts, table_id, numbers)
         table = agreement.tables.get(table_id)
         if table is None:
             return ""
@@ -160,7 +163,7 @@ def _chapter_directives(agreement: Agreement, env: Environment):
     return render
 
 
-def _interventions(agreement: Agreement, parts, which: str) -> str:
+def _interventions(agreement: Agreement, parts, which: str, numbers: FootnoteNumbers) -> str:
     """The unit's lettered effect goals (A, B …), or its interventions, one table each."""
     chosen = agreement.interventions
     if chosen is None:
@@ -174,14 +177,15 @@ def _interventions(agreement: Agreement, parts, which: str) -> str:
     for item, text in zip(chosen.interventions, agreement.intervention_texts):
         goal = goals.get(item.effect_goal)
         label = (goal.short or goal.text) if goal else item.effect_goal
-        description = render_section(text, directives=lambda *_: "", assets=agreement.assets)
+        description = render_section(text, directives=lambda *_: "", assets=agreement.assets, numbers=numbers)
         rows.append((letters.get(item.effect_goal, ""), label, item, description))
     return str(parts.interventions(rows))
 
 
 def build_context(agreement: Agreement, *, env: Environment) -> dict:
     """Collect everything the templates show, already formatted."""
-    directives = _chapter_directives(agreement, env)
+    numbers = FootnoteNumbers()
+    directives = _chapter_directives(agreement, env, numbers)
     chapters: list[ChapterView] = []
     toc: list[TocEntry] = []
     for chapter in agreement.chapters:
@@ -190,7 +194,7 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
         toc.append(TocEntry(f"{chapter.number}.", chapter.title, anchor, 1))
         toc.extend(TocEntry(h.number, h.text, h.anchor, h.level) for h in headings.values())
         body = Markup("").join(
-            render_section(part, directives=directives, heading_shift=1, assets=agreement.assets,
+            render_section(part, directives=directives, heading_shift=1, assets=agreement.assets, numbers=numbers,
                            headings={i: h for (p, i), h in headings.items() if p == index})
             for index, part in enumerate(chapter.parts))
         view = ChapterView(chapter.number, chapter.title, anchor, body)
@@ -199,9 +203,9 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
                 number_text = f"{chapter.number}.{index}"
                 area_anchor = f"omraade-{slug(area.key)}"
                 intro_section: Section | None = agreement.areas.get(area.key)
-                intro = (render_section(intro_section, directives=directives, heading_shift=1, assets=agreement.assets)
-                         if intro_section else None)
-                goals = [_goal_view(g, agreement, env) for g in agreement.goals_in(area.key)]
+                intro = (render_section(intro_section, directives=directives, heading_shift=1, assets=agreement.assets,
+                                        numbers=numbers) if intro_section else None)
+                goals = [_goal_view(g, agreement, env, numbers) for g in agreement.goals_in(area.key)]
                 view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
                 toc.append(TocEntry(number_text, area.title, area_anchor, 2))
                 toc.extend(TocEntry(f"Mål nr. {g.number}", g.plain_title, g.anchor, 3) for g in goals)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ia.document import Section
-from ia.markdown import directive, footnote_bodies, parser
+from ia.markdown import FootnoteNumbers, directive, footnote_bodies, parser
 
 # Renders a directive such as ```{tabel} budget``` from its name and argument.
 DirectiveRenderer = Callable[[str, str], str]
@@ -57,12 +57,16 @@ def render_section(
     heading_shift: int = 1,
     notes: list | None = None,
     assets: dict | None = None,
+    numbers: FootnoteNumbers | None = None,
 ) -> Markup:
-    """Render a section's tokens; headings move down `heading_shift` levels below the chapter's."""
+    """Render a section's tokens; headings move down `heading_shift` levels below the chapter's.
+
+    `numbers` numbers footnotes across the document; without it they count from 1 per file.
+    """
     md = parser()
     headings = headings or {}
     env = dict(section.env)
-    env["path"], env["assets"] = section.path, assets or {}
+    env["path"], env["assets"], env["footnote_numbers"] = section.path, assets or {}, numbers
     tokens = section.tokens
     if "footnotes" in env:
         env["footnote_bodies"] = footnote_bodies([*tokens, *(notes or [])], env)
