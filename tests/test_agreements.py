@@ -4,6 +4,7 @@ the PDFs hold the seeds' content. Slow (full WeasyPrint renders), so each is bui
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,24 @@ def test_footnotes_are_numbered_alike_and_printed_on_the_page_of_their_call(buil
         called = [i for i, text in enumerate(pages) if f"{before}{number}" in text]
         printed = [i for i, text in enumerate(pages) if f"{number}. {body}" in text]
         assert called and called == printed, (number, before, body, called, printed)
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_contents_lead_with_dots_to_the_page_number_on_each_entrys_last_line(built, agreement_id):
+    reader = PdfReader(built[agreement_id] / f"{agreement_id}.pdf")
+    html = (built[agreement_id] / f"{agreement_id}.html").read_text(encoding="utf-8")
+    titles = [unescape(re.sub(r"<[^>]+>", "", t)) for t in re.findall(r'<span class="toc-title">(.*?)</span>', html)]
+    lines = [line for page in reader.pages[1:4] for line in page.extract_text().splitlines() if ". . ." in line]
+    assert len(lines) == len(titles)
+    for line, title in zip(lines, titles):
+        assert re.search(r"\. \d+$", line), line
+        assert title.split()[-1] in line, (title, line)  # the number stands on the title's last line
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_a_paragraph_sign_or_nr_stays_with_its_number(built, agreement_id):
+    for index, page in enumerate(PdfReader(built[agreement_id] / f"{agreement_id}.pdf").pages):
+        lines = page.extract_text().splitlines()
+        for line, following in zip(lines, lines[1:]):
+            parted = re.search(r"(§|\bnr\.|\bstk\.)$", line.strip(), re.IGNORECASE) and re.match(r"\s*\d", following)
+            assert not parted, (index + 1, line, following)

@@ -64,7 +64,7 @@ def test_contacts_link_their_own_address(html):
 def test_kpi_table_is_placed_where_the_directive_stands(html):
     result = html.index("Vi foretager selvevaluering.")
     table = html.index("Fem selvvalgte parametre")
-    after = html.index("Se også <a href=\"#maal-1\" class=\"goal-ref\">mål nr. 1</a>.")
+    after = html.index("Se også <a href=\"#maal-1\" class=\"goal-ref\">mål nr.\u00a01</a>.")
     assert result < table < after
 
 
@@ -188,3 +188,12 @@ def test_footnotes_are_numbered_across_the_document_as_the_pdf_counts_them(tiny)
     assert calls == [("", "1"), (" footnote-again", "1"), ("", "2")]
     assert html.count('<span class="footnote-body">Budget 2026.</span>') == 1  # printed once, at its first call
     assert re.findall(r'class="footnote-item" value="(\d+)"', html) == ["1", "2"]
+
+
+def test_paragraph_signs_and_numbers_are_joined_in_rendering_not_in_sources(tiny):
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("Vi finder", "Efter SEL § 85 og §§ 82 og 107, jf. stk. 2 og mål nr. 2, finder vi"))
+    html = render_html(load(tiny, "demo-2026").agreement)
+    assert "SEL §\u00a085 og §§\u00a082 og 107, jf. stk.\u00a02" in html
+    assert 'mål nr.\u00a02</a>' in html
+    assert "§ 85" in goal.read_text()  # the source keeps the space the editor typed

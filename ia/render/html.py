@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,10 +67,28 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+# "§ 85", "§§ 82 og 85", "nr. 7", "stk. 2": a sign and its number never part at a line end.
+_KEEP_WITH_NUMBER = re.compile(r"(§+|\b(?:nr|stk)\.)[ \t]+(?=\d)", re.IGNORECASE)
+
+
+def keep_with_number(value: object) -> object:
+    """Join "§", "nr." and "stk." to the number after them with a no-break space.
+
+    The Jinja `finalize` hook: every value a template prints passes here, text and
+    already rendered HTML alike, so the sources keep the ordinary space the editor typed.
+    """
+    if isinstance(value, Markup):
+        return Markup(_KEEP_WITH_NUMBER.sub("\\1\u00a0", str(value)))
+    if isinstance(value, str):
+        return _KEEP_WITH_NUMBER.sub("\\1\u00a0", value)
+    return value
+
+
 @lru_cache(maxsize=4)
 def environment(folder: Path | None = None) -> Environment:
     """Return the Jinja environment: autoescape on, undefined values are errors."""
     env = Environment(
+        finalize=keep_with_number,
         loader=FileSystemLoader(str(folder or templates_dir())),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
