@@ -238,3 +238,9 @@ def test_a_paragraph_sign_or_nr_stays_with_its_number(built, agreement_id):
         for line, following in zip(lines, lines[1:]):
             parted = re.search(r"(§|\bnr\.|\bstk\.)$", line.strip(), re.IGNORECASE) and re.match(r"\s*\d", following)
             assert not parted, (index + 1, line, following)
+
+
+def test_phone_numbers_print_in_one_grouping(texts):
+    assert "28 99 40 25" in texts["csr-2026"] and "28994025" not in texts["csr-2026"]
+    assert "73 76 75 19" in texts["tf-2023"] and "7376 7519" not in texts["tf-2023"]
+    assert "Mobil: 21 33 26 09" in texts["tf-2023"]

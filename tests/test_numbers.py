@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ia.render.numbers import as_written, number, percent
+from ia.render.numbers import as_written, labelled_phones, number, percent, phone
 
 CASES = [
     (50204563, 0, "50.204.563"), (Decimal("597.34"), 2, "597,34"), (-30749, 0, "\u221230.749"),
@@ -50,3 +50,22 @@ def test_a_figure_prints_as_typed_or_is_reported(digits, typed, decimals):
     reported = list(_more_decimals_than_shown(value, decimals, "Antal", Span("t.yaml", 1, 1)))
     printed = cell_text(value, Column(label="Antal", type="number", decimals=decimals)).text
     assert reported or _read_back(printed) == value
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("28994025", "28 99 40 25"),
+    ("2899 4025", "28 99 40 25"),
+    ("+4528994025", "+45 28 99 40 25"),
+    ("0045 28 99 40 25", "+45 28 99 40 25"),
+    ("7376 7519 / Træffetid: Kl. 07.45-13.00", "73 76 75 19 / Træffetid: Kl. 07.45-13.00"),
+    ("1234 567", "1234 567"),  # not a Danish number: as typed (ia check reports it, IA702)
+    ("123456789", "123456789"),
+])
+def test_phone_numbers_print_in_pairs(typed, printed):
+    assert phone(typed).replace("\u00a0", " ") == printed
+
+
+def test_only_labelled_numbers_in_running_text_are_phones():
+    text = "Tlf.: 7376 7519<br />\nMobil: 2133 2609, budget 30.749.483 kr., sag 1234 5678"
+    assert labelled_phones(text).replace("\u00a0", " ") == (
+        "Tlf.: 73 76 75 19<br />\nMobil: 21 33 26 09, budget 30.749.483 kr., sag 1234 5678")

@@ -16,7 +16,7 @@ from ia.document import Agreement, Goal, Section
 from ia.markdown import directive
 from ia.markdown import FootnoteNumbers
 from ia.render.markdown import Heading, inline, outline, render_section, slug
-from ia.render.numbers import number
+from ia.render.numbers import labelled_phones, number, phone
 from ia.render.tables import SMALL_TABLE_ROWS, deviation_notes, kpi_value, table_rows
 
 
@@ -71,16 +71,17 @@ def templates_dir() -> Path:
 _KEEP_WITH_NUMBER = re.compile(r"(§+|\b(?:nr|stk)\.)[ \t]+(?=\d)", re.IGNORECASE)
 
 
-def keep_with_number(value: object) -> object:
-    """Join "§", "nr." and "stk." to the number after them with a no-break space.
+def typeset(value: object) -> object:
+    """Join "§", "nr." and "stk." to the number after them with a no-break space, and
+    group the phone numbers in running text ("Tlf.: 7376 7519") in pairs.
 
     The Jinja `finalize` hook: every value a template prints passes here, text and
-    already rendered HTML alike, so the sources keep the ordinary space the editor typed.
+    already rendered HTML alike, so the sources keep what the editor typed.
     """
     if isinstance(value, Markup):
-        return Markup(_KEEP_WITH_NUMBER.sub("\\1\u00a0", str(value)))
+        return Markup(labelled_phones(_KEEP_WITH_NUMBER.sub("\\1\u00a0", str(value))))
     if isinstance(value, str):
-        return _KEEP_WITH_NUMBER.sub("\\1\u00a0", value)
+        return labelled_phones(_KEEP_WITH_NUMBER.sub("\\1\u00a0", value))
     return value
 
 
@@ -88,7 +89,7 @@ def keep_with_number(value: object) -> object:
 def environment(folder: Path | None = None) -> Environment:
     """Return the Jinja environment: autoescape on, undefined values are errors."""
     env = Environment(
-        finalize=keep_with_number,
+        finalize=typeset,
         loader=FileSystemLoader(str(folder or templates_dir())),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -97,6 +98,7 @@ def environment(folder: Path | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["number"] = number
+    env.filters["phone"] = phone
     env.filters["inline"] = inline
     return env
 
