@@ -210,6 +210,7 @@ HINTS: dict[str, Entry] = {
                             "put a blank line before the rule if it is meant as a rule; write a heading with '##'"),
     "indented_code": Entry("fjern indrykningen; et punkt i en liste rykkes ind under punktets tekst",
                            "remove the indentation; a list item's continuation is indented under its text"),
+    "answer_heading": Entry("skriv overskriften som '## {heading}' på sin egen linje", "write the heading as '## {heading}' on a line of its own"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }
 

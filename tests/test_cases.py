@@ -1,5 +1,6 @@
 """Data-driven diagnostics: each file in tests/cases/ breaks the tiny fixture one way and
-lists the diagnostics (code, file and line) that `ia check` must give for it."""
+lists the diagnostics (code, file, line and, written as file:line:col, column) that
+`ia check` must give for it."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ia.checks._where import at
@@ -27,10 +28,31 @@ def goal_answers(agreement: Agreement) -> Iterator[Diagnostic]:
             section = goal.answers.get(question.key)
             if section is None:
                 if question.required:
-                    yield Diagnostic("IA301", at(goal.path, goal.positions, "title"),
-                                     {"heading": question.heading, "question": question.text_for(year)})
+                    args = {"heading": question.heading, "question": question.text_for(year)}
+                    line = _meant_as_heading(goal, question.heading, question.text_for(year))
+                    if line:
+                        # '#Måling', '**Måling**', 'Måling:' — the answer is there, its heading is not one.
+                        yield Diagnostic("IA301", Span(goal.path, line, 1), args, "answer_heading")
+                    else:
+                        yield Diagnostic("IA301", at(goal.path, goal.positions, "title"), args)
             elif not _has_content(section):
                 yield Diagnostic("IA302", Span(goal.path, section.line, 1), {"heading": question.heading})
+
+
+_DECORATION = re.compile(r"^[#*_\s]+|[#*_:?.\s]+$")
+
+
+def _meant_as_heading(goal, heading: str, question: str) -> int:
+    """The line of the goal's body that reads as the answer's heading without being one
+    ('#Måling', '**Måling**', 'Måling:', the question itself), or 0."""
+    sections = [s for s in (goal.intro, *goal.answers.values(), goal.footnotes) if s is not None]
+    lines = sections[0].lines if sections else []
+    body = next((i for i, text in enumerate(lines) if i and text.strip() == "---"), 0) + 1
+    wanted = {heading.casefold(), question.casefold().rstrip("?")}
+    for number, text in enumerate(lines[body:], body + 1):
+        if text.strip() and _DECORATION.sub("", text).casefold() in wanted:
+            return number
+    return 0
 
 
 def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:
