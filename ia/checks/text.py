@@ -20,7 +20,8 @@ _DATE_WORD = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # "2025. Året hvor …" is a list item numbered 2025
 # "Mål nr. 1", "Mål 1:", "mål nr.1", "1." at the start of a goal's title.
-_GOAL_NUMBER = re.compile(r"^\s*(?:mål\s*(?:nr\.?\s*)?\d+\b[.:]?|\d{1,3}[.):](?=\s))", re.IGNORECASE)
+# Not "Mål 2026: …", a year.
+_GOAL_NUMBER = re.compile(r"^\s*(?:mål\s*(?:nr\.?\s*)?\d{1,3}(?!\d)[.:]?|\d{1,3}[.):](?=\s))", re.IGNORECASE)
 _CONTINUED = re.compile(r"[-–]?\s*fortsættelsesmål\s+fra\s+\d{4}", re.IGNORECASE)
 # "1. Indledning", "2.1 Tilbud", "3.1.1. Kontakter": a section number before a title.
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.\s|^\s*\d{1,2}(?:\.\d{1,2})+\s")
@@ -68,11 +69,18 @@ def markdown_reinterpretations(agreement: Agreement) -> Iterator[Diagnostic]:
                 yield Diagnostic("IA319", Span(section.path, line, 1), {}, "indented_code")
 
 
+def _typed_number(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The generated number typed at the start of `text`, but not an ordinal date such as
+    "1. halvår 2026" or "1. maj", which is the editor's own."""
+    typed = pattern.match(text)
+    return typed if typed and not _DATE_WORD.match(text[typed.end():].lstrip()) else None
+
+
 def typed_numbers(agreement: Agreement) -> Iterator[Diagnostic]:
     """Goal numbers and section numbers are made by `ia`; typed again, they print twice."""
     for goal in agreement.goals:
         title = goal.meta.title
-        typed = _GOAL_NUMBER.match(title)
+        typed = _typed_number(_GOAL_NUMBER, title)
         if typed:
             printed = f"Mål nr. {goal.number} {title}"
             yield Diagnostic("IA315", at(goal.path, goal.positions, "title"),
@@ -83,7 +91,7 @@ def typed_numbers(agreement: Agreement) -> Iterator[Diagnostic]:
             yield Diagnostic("IA315", at(goal.path, goal.positions, "title"),
                              {"found": continued.group(0).strip(" -–"), "printed": printed}, "generated_number")
     for chapter in agreement.chapters:
-        typed = _SECTION_NUMBER.match(chapter.meta.title or "")
+        typed = _typed_number(_SECTION_NUMBER, chapter.meta.title or "")
         if typed:
             yield Diagnostic("IA315", at(chapter.path, chapter.positions, "title"),
                              {"found": typed.group(0).strip(), "printed": f"{chapter.number}. {chapter.title}"},
@@ -105,7 +113,7 @@ def _numbered_headings(section: Section, chapter: int, counters: list[int]) -> I
         if depth == 0:
             counters[1] = 0
         text = tokens[i + 1].content
-        typed = _SECTION_NUMBER.match(text)
+        typed = _typed_number(_SECTION_NUMBER, text)
         if typed:
             line = line_of(token)
             found = typed.group(0).strip()
