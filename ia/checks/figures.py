@@ -92,16 +92,16 @@ def looks_like_thousands(value: Decimal) -> bool:
 
 
 def _more_decimals_than_shown(value: Decimal, decimals: int, column: str, span) -> Iterator[Diagnostic]:
-    """A figure must print as typed: never rounded to the column's decimals without a word.
+    """A figure must print as typed: never with fewer decimals than the editor wrote.
 
     2.677 typed for 2677 (a Danish thousands point) in a column of whole numbers would
-    print as 3 and drop the chart to nothing; 1.000 would print as 1. Three typed decimals
-    in a column of whole numbers are reported even when the rounding changes nothing.
+    print as 3 and drop the chart to nothing; 1.000 would print as 1, and 1.000 in a
+    column of two decimals as 1,00. Any typed decimal the column does not print is
+    reported, even a zero, since that is exactly how the thousands-point slip looks.
     """
-    shown = value.quantize(Decimal(1).scaleb(-decimals))
-    slip = decimals == 0 and looks_like_thousands(value)
-    if shown == value and not slip:
+    if typed_decimals(value) <= decimals:
         return
+    slip = decimals == 0 and looks_like_thousands(value)
     args = {"column": column, "found": str(value), "shown": number(value, decimals),
             "expected": "et helt tal" if decimals == 0 else f"højst {decimals} decimaler",
             "expected_en": "a whole number" if decimals == 0 else f"at most {decimals} decimals",
