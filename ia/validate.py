@@ -276,17 +276,20 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
     answers: dict[str, Section] = {}
     intro: Section | None = None
     current: Section | None = None
+    # The headings that open a part of a goal, whatever level they were written at.
+    opening = {*by_heading, "indledning"}
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag != "h2":
             text = heading_text(tokens, i)
-            answer = by_heading.get(text.casefold())
-            if answer is not None or token.tag == "h1":
+            if text.casefold() in opening or token.tag == "h1":
                 # '# Måling' or '### Måling' is meant as the answer: say which level, at its
                 # line, and read it as the answer so it is not also reported missing.
-                use = f"'## {answer.heading}'" if answer else "'##' / '###'"
+                known = by_heading.get(text.casefold())
+                name = known.heading if known else "Indledning"
+                use = f"'## {name}'" if text.casefold() in opening else "'##' / '###'"
                 diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1),
                                               {"level": int(token.tag[1]), "expected": use}))
-        if token.type == "heading_open" and (token.tag == "h2" or by_heading.get(heading_text(tokens, i).casefold())):
+        if token.type == "heading_open" and (token.tag == "h2" or heading_text(tokens, i).casefold() in opening):
             text = heading_text(tokens, i)
             line = line_of(token)
             question = by_heading.get(text.casefold())
