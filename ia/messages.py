@@ -139,6 +139,8 @@ MESSAGES: dict[str, Entry] = {
                    "the text sets targets for {found}, but the agreement is for {year}: copied from last year?", W),
     "IA405": Entry("'{phrase}' nævner {found} som aftalens år, men aftalen gælder {year}: er teksten kopieret fra sidste år?",
                    "'{phrase}' names {found} as the agreement's year, but the agreement is for {year}: copied from last year?", W),
+    "IA406": Entry("'{field}' er {found}, men aftalen gælder {year}: forventede en dato i {expected}",
+                   "'{field}' is {found}, but the agreement is for {year}: expected a date in {expected_en}"),
     # 5xx: KPI values
     "IA501": Entry("{which} {found} ligger uden for skalaen '{scale}' ({limits})",
                    "the {which_en} {found} is outside the scale '{scale}' ({limits})"),

@@ -31,6 +31,7 @@ CHECKS: list[Check] = [
     years.kpi_target_years,
     years.stale_target_years,
     years.continued_goals,
+    years.agreement_dates,
     years.stale_agreement_years,
     kpis.kpi_values,
     figures.table_shape,

@@ -85,6 +85,21 @@ def kpi_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
                                  {"label": kpi.target_label, "found": years[-1], "year": agreement.year})
 
 
+def agreement_dates(agreement: Agreement) -> Iterator[Diagnostic]:
+    """The dates in agreement.yaml lie in the agreement's year: it takes effect that year,
+    and its document is made that year or in the autumn before, when it is prepared.
+    A copy of last year's agreement.yaml keeps last year's dates."""
+    year = agreement.year
+    meta = agreement.meta
+    for name, value, allowed in (("effective_date", meta.effective_date, (year,)),
+                                 ("created", meta.created, (year - 1, year))):
+        if value is not None and value.year not in allowed:
+            expected = " eller ".join(str(y) for y in allowed)
+            yield Diagnostic("IA406", at(agreement.meta_path, agreement.meta_positions, name),
+                             {"field": name, "found": value.isoformat(), "year": year,
+                              "expected": expected, "expected_en": expected.replace("eller", "or")})
+
+
 def continued_goals(agreement: Agreement) -> Iterator[Diagnostic]:
     """A goal continues from an earlier year, never from this year or a later one."""
     for goal in agreement.goals:
