@@ -29,6 +29,7 @@ class OutputFormat(str, Enum):
 class ReportFormat(str, Enum):
     human = "human"
     github = "github"
+    markdown = "markdown"
     json = "json"
 
 
@@ -51,12 +52,15 @@ def _root(root: Path | None) -> Path:
     return find_root(root or Path.cwd())
 
 
-def _print(diagnostics: list[Diagnostic], *, root: Path, fmt: ReportFormat = ReportFormat.human, lang: str = "da") -> None:
+def _print(diagnostics: list[Diagnostic], *, root: Path, fmt: ReportFormat = ReportFormat.human, lang: str = "da",
+           changed: frozenset[str] = frozenset()) -> None:
     if fmt is ReportFormat.json:
         print(report.as_json(diagnostics, lang=lang))
+    elif fmt is ReportFormat.markdown:
+        print(report.markdown(diagnostics, lang=lang, changed=changed), end="")
     elif fmt is ReportFormat.github:
         if diagnostics:
-            print(report.github(diagnostics, lang=lang))
+            print(report.github(diagnostics, lang=lang, changed=changed))
     elif diagnostics:
         _stderr().print(report.styled(report.human(diagnostics, root=root, lang=lang)))
 
@@ -339,9 +343,13 @@ def list_(
 @app.command()
 def check(
     agreements: Annotated[Optional[list[str]], typer.Argument(help="Aftaler som csr-2026 eller mapper; alle, hvis ingen.")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="human, github eller json.")] = ReportFormat.human,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="human, github, markdown eller json.")] = ReportFormat.human,
     lang: Annotated[Lang, typer.Option("--lang", help="da eller en.")] = Lang.da,
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler giver også exit-kode 1.")] = False,
+    changed_first: Annotated[Optional[Path], typer.Option(
+        "--changed-first", help="Fil med ændrede filer, én pr. linje (git diff --name-only): deres fund vises først.")] = None,
+    summary: Annotated[Optional[Path], typer.Option(
+        "--summary", help="Tilføj alle fund som Markdown til denne fil (fx $GITHUB_STEP_SUMMARY).")] = None,
     root: RootOption = None,
     debug: Annotated[bool, typer.Option("--debug", hidden=True)] = False,
 ) -> None:
@@ -352,6 +360,13 @@ def check(
         from ia.pipeline import all_refs, load
 
         base = _root(root)
+        changed: frozenset[str] = frozenset()
+        if changed_first is not None:
+            try:
+                changed = frozenset(changed_first.read_text(encoding="utf-8").split())
+            except OSError as error:
+                print(f"ia check: kan ikke læse --changed-first {changed_first}: {error.strerror}", file=sys.stderr)
+                return EXIT_USAGE
         refs: list[str | Path] = list(agreements) if agreements else list(all_refs(base))
         if not refs:
             diagnostic = Diagnostic("IA124", Span(str(base)), {"folder": str(base / "agreements")})
@@ -366,7 +381,14 @@ def check(
                 if key not in seen:
                     seen.add(key)
                     found.append(diagnostic)
-        _print(found, root=base, fmt=fmt, lang=lang.value)
+        _print(found, root=base, fmt=fmt, lang=lang.value, changed=changed)
+        if summary is not None:
+            from ia.output import append_text
+
+            problem = append_text(summary, report.markdown(found, lang=lang.value, changed=changed))
+            if problem:
+                _print([problem], root=base)
+                return EXIT_USAGE
         if fmt is ReportFormat.human:
             print(f"{len(refs)} aftale(r) tjekket: {report.summary(found, lang.value)}", file=sys.stderr)
         failing = any(d.is_error for d in found) or (strict and found)

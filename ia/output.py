@@ -89,6 +89,16 @@ def publish(root: Path, out_dir: Path, agreement_id: str, files: dict[str, bytes
         return [], Diagnostic(refused.code, Span(refused.path), refused.args_)
 
 
+def append_text(target: Path, text: str) -> Diagnostic | None:
+    """Append to a file another program owns, such as GitHub's step summary, which is appended to by design."""
+    try:
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        return Diagnostic("IA902", Span(str(target)), {"target": str(target), "problem": error.strerror or str(error)})
+    return None
+
+
 def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[Path],
               variant: str | None, attachment: tuple[str, str, str] | None = None,
               date: dt.date | None = None, repository: Path | None = None) -> tuple[bytes, list[str], dict[str, str]]:

@@ -1,11 +1,14 @@
-"""Print diagnostics for people (with the source line), for GitHub Actions, or as JSON."""
+"""Print diagnostics for people (with the source line), for GitHub Actions, as Markdown or JSON."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Collection
 from pathlib import Path
 
-from ia.diagnostics import Diagnostic
+from ia.diagnostics import Diagnostic, Severity
+from ia.messages import ACCEPTED_DEVIATIONS
 
 _SEVERITY = {"da": {"error": "fejl", "warning": "advarsel"}, "en": {"error": "error", "warning": "warning"}}
 _HINT = {"da": "hjælp", "en": "help"}
@@ -79,21 +82,135 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(diagnostics: list[Diagnostic], *, lang: str = "da") -> str:
-    """GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=IA101::message."""
+# GitHub shows at most this many annotations of each level (error, warning, notice) per step.
+ANNOTATIONS_PER_LEVEL = 10
+# GitHub refuses a step summary over 1 MiB; stay under it with room for the closing note.
+SUMMARY_LIMIT = 1_000_000
+
+_LEVEL = {"da": {"error": "fejl", "warning": "advarsel", "notice": "bemærkning"},
+          "en": {"error": "error", "warning": "warning", "notice": "notice"}}
+_TEXT = {
+    "da": {
+        "overflow": "GitHub viser højst {limit} fejl, {limit} advarsler og {limit} bemærkninger her; "
+                    "ia check fandt {counts}, de ændrede filer først. Alle står i loggen og i jobbets sammenfatning.",
+        "heading": "ia check: {counts}",
+        "clean": "Ingen fejl, advarsler eller godkendte afvigelser.",
+        "changed": "ændret",
+        "columns": "| Sted | Niveau | Kode | Besked |",
+        "cut": "Sammenfatningen er afkortet ({shown} af {total} fund); resten står i loggen.",
+        "counts": ("{} fejl", "{} fejl", "{} advarsel", "{} advarsler", "{} godkendt afvigelse", "{} godkendte afvigelser"),
+    },
+    "en": {
+        "overflow": "GitHub shows at most {limit} errors, {limit} warnings and {limit} notices here; "
+                    "ia check found {counts}, changed files first. All are in the log and in the job summary.",
+        "heading": "ia check: {counts}",
+        "clean": "No errors, warnings or accepted deviations.",
+        "changed": "changed",
+        "columns": "| Place | Level | Code | Message |",
+        "cut": "The summary is cut short ({shown} of {total} findings); the rest are in the log.",
+        "counts": ("{} error", "{} errors", "{} warning", "{} warnings", "{} accepted deviation", "{} accepted deviations"),
+    },
+}
+
+
+def level(diagnostic: Diagnostic) -> str:
+    """Return the annotation level: an accepted deviation is a notice, since nobody has to act on it."""
+    if diagnostic.code in ACCEPTED_DEVIATIONS:
+        return "notice"
+    return "error" if diagnostic.severity is Severity.ERROR else "warning"
+
+
+def changed_first(diagnostics: list[Diagnostic], changed: Collection[str]) -> list[Diagnostic]:
+    """Order diagnostics in the files a pull request changes before the rest, keeping each group's order.
+
+    GitHub drops annotations beyond ten per level and step in the order they are printed,
+    so the ones an author can act on in this pull request must come first.
+    """
+    wanted = {_normal(path) for path in changed}
+    return sorted(diagnostics, key=lambda d: _normal(d.span.path) not in wanted)
+
+
+def _normal(path: str) -> str:
+    return path.strip().removeprefix("./")
+
+
+def _counts(diagnostics: list[Diagnostic], lang: str) -> str:
+    words = _TEXT[lang]["counts"]
+    levels = [level(d) for d in diagnostics]
+    errors, warnings, notices = (levels.count(name) for name in ("error", "warning", "notice"))
+    def counted(count: int, first: int) -> str:
+        return words[first if count == 1 else first + 1].format(count)
+
+    parts = [counted(errors, 0), counted(warnings, 2)]
+    if notices:
+        parts.append(counted(notices, 4))
+    return ", ".join(parts)
+
+
+def github(diagnostics: list[Diagnostic], *, lang: str = "da", changed: Collection[str] = ()) -> str:
+    """GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=IA101::message.
+
+    Diagnostics in `changed` files come first; when a level has more than GitHub shows,
+    a notice first says so and where to find them all.
+    """
+    ordered = changed_first(diagnostics, changed)
     out = []
-    for d in diagnostics:
+    levels = [level(d) for d in ordered]
+    if any(levels.count(name) > ANNOTATIONS_PER_LEVEL for name in ("error", "warning", "notice")):
+        text = _TEXT[lang]["overflow"].format(limit=ANNOTATIONS_PER_LEVEL, counts=_counts(ordered, lang))
+        out.append(f"::notice title=ia check::{_escape_data(text)}")
+    for d, name in zip(ordered, levels):
         props = [f"file={_escape_property(d.span.path)}"]
         if d.span.line:
             props.append(f"line={d.span.line}")
             props.append(f"col={max(d.span.col, 1)}")
         props.append(f"title={_escape_property(d.code)}")
-        text = d.message(lang)
-        hint = d.hint(lang)
-        if hint:
-            text += f" ({_HINT[lang]}: {hint})"
-        out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(text)}")
+        out.append(f"::{name} {','.join(props)}::{_escape_data(_with_hint(d, lang))}")
     return "\n".join(out)
+
+
+def _with_hint(d: Diagnostic, lang: str) -> str:
+    text = d.message(lang)
+    hint = d.hint(lang)
+    return f"{text} ({_HINT[lang]}: {hint})" if hint else text
+
+
+# Backslash-escapes every character that could start Markdown or HTML markup, so a message
+# quoting an editor's text ('*', '|', '<script>', '[link](…)') prints as written.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def markdown(diagnostics: list[Diagnostic], *, lang: str = "da", changed: Collection[str] = ()) -> str:
+    """A Markdown report for a GitHub job summary: every diagnostic, grouped by file, changed files first."""
+    t = _TEXT[lang]
+    wanted = {_normal(path) for path in changed}
+    out = [f"## {t['heading'].format(counts=_counts(diagnostics, lang))}", ""]
+    if not diagnostics:
+        out.append(t["clean"])
+        return "\n".join(out) + "\n"
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_file.setdefault(d.span.path, []).append(d)
+    files = sorted(by_file, key=lambda path: (_normal(path) not in wanted, path))
+    size, shown = 0, 0
+    for path in files:
+        group = [f"### {_md(path)}" + (f" ({t['changed']})" if _normal(path) in wanted else ""), "",
+                 t["columns"], "|---|---|---|---|"]
+        for d in sorted(by_file[path], key=Diagnostic.sort_key):
+            place = f"{d.span.line}:{max(d.span.col, 1)}" if d.span.line else "–"
+            group.append(f"| {place} | {_LEVEL[lang][level(d)]} | {d.code} | {_md(_with_hint(d, lang))} |")
+        block = "\n".join(group) + "\n"
+        size += len(block.encode("utf-8"))
+        if size > SUMMARY_LIMIT:
+            out.append(t["cut"].format(shown=shown, total=len(diagnostics)))
+            break
+        out.append(block)
+        shown += len(by_file[path])
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def as_json(diagnostics: list[Diagnostic], *, lang: str = "da") -> str:
