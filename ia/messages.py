@@ -118,6 +118,12 @@ MESSAGES: dict[str, Entry] = {
                    "the mandatory goal '{name}' is missing from the area '{area}'"),
     "IA321": Entry("området '{area}' skal have mindst {count} mål, men har {found}{requirement}",
                    "the area '{area}' needs at least {count} goal(s) but has {found}{requirement}"),
+    "IA360": Entry("ukendt spørgsmål '{found}' i question_variants: forventede en af {expected}",
+                   "unknown question '{found}' in question_variants: expected one of {expected}"),
+    "IA361": Entry("ukendt formulering '{found}' af spørgsmålet '{heading}': forventede en af {expected}",
+                   "unknown wording '{found}' of the question '{heading}': expected one of {expected_en}"),
+    "IA362": Entry("målet vælger en formulering af spørgsmålet '{heading}', men besvarer det ikke, så den vises ikke",
+                   "the goal chooses a wording of the question '{heading}' but does not answer it, so it is not shown", W),
     # 33x: accessibility
     "IA330": Entry("billedet '{src}' mangler en alternativ tekst: skriv ![hvad billedet viser]({src})",
                    "the image '{src}' lacks an alternative text: write ![what the image shows]({src})"),

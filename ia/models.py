@@ -117,6 +117,9 @@ class GoalMeta(Model):
     scope: Literal["lokalt", "tværgående"] = Field(description="lokalt eller tværgående.")
     continues_from: int | None = Field(None, ge=2000, le=2100, description="Året målet fortsætter fra, fx 2025.")
     kpis: list[Kpi] = Field(default_factory=list, description="Målets KPI-tabeller.")
+    question_variants: dict[str, Text] = Field(default_factory=dict, description=(
+        "Spørgsmål, som målet stiller med en anden ordlyd fra årets regler: spørgsmålets nøgle og "
+        "formuleringens nøgle, fx {samarbejde: hvis-ja}. Formuleringerne står under 'variants' i rules.yaml."))
 
 
 class ChapterMeta(Model):
@@ -212,14 +215,25 @@ class TableData(Model):
 
 # --- rules.yaml --------------------------------------------------------------------------
 
+class QuestionVariant(Model):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9æøå][a-z0-9æøå_-]*$")] = Field(
+        description="Formuleringens nøgle, som målet vælger med 'question_variants', fx 'hvis-ja'.")
+    text: Text = Field(description="Spørgsmålet med denne ordlyd; {year} erstattes af aftaleåret.")
+
+
 class Question(Model):
     key: Annotated[str, StringConstraints(pattern=r"^[a-zæøå_]+$")] = Field(description="Spørgsmålets nøgle.")
     heading: Text = Field(description="Afsnittets overskrift i målfilen, fx 'Resultat'.")
     text: Text = Field(description="Spørgsmålet; {year} erstattes af aftaleåret.")
     required: bool = Field(True, description="true, hvis alle mål skal besvare spørgsmålet.")
+    variants: list[QuestionVariant] = Field(default_factory=list, description=(
+        "Andre formuleringer af spørgsmålet, som et mål kan vælge i stedet, fordi aftalerne "
+        "stiller det forskelligt, fx med og uden 'Hvis ja, lav aftale med disse.'"))
 
-    def text_for(self, year: int) -> str:
-        return self.text.replace("{year}", str(year))
+    def text_for(self, year: int, variant: str | None = None) -> str:
+        """Return the question as printed: the chosen variant's wording, else the default."""
+        text = next((v.text for v in self.variants if v.key == variant), self.text)
+        return text.replace("{year}", str(year))
 
 
 class Area(Model):

@@ -16,6 +16,7 @@ Check = Callable[[Agreement], Iterable[Diagnostic]]
 
 CHECKS: list[Check] = [
     structure.goal_answers,
+    structure.question_variants,
     structure.goal_areas,
     structure.goals_chapter,
     structure.area_texts,

@@ -28,8 +28,9 @@ def goal_answers(agreement: Agreement) -> Iterator[Diagnostic]:
             section = goal.answers.get(question.key)
             if section is None:
                 if question.required:
-                    args = {"heading": question.heading, "question": question.text_for(year)}
-                    line = _meant_as_heading(goal, question.heading, question.text_for(year))
+                    text = question.text_for(year, goal.meta.question_variants.get(question.key))
+                    args = {"heading": question.heading, "question": text}
+                    line = _meant_as_heading(goal, question.heading, text)
                     if line:
                         # '#Måling', '**Måling**', 'Måling:' — the answer is there, its heading is not one.
                         yield Diagnostic("IA301", Span(goal.path, line, 1), args, "answer_heading")
@@ -53,6 +54,30 @@ def _meant_as_heading(goal, heading: str, question: str) -> int:
         if text.strip() and _DECORATION.sub("", text).casefold() in wanted:
             return number
     return 0
+
+
+def question_variants(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A goal's chosen question wording is one the year's rules declare, for a question it answers."""
+    questions = {q.key: q for q in agreement.rules.questions}
+    for goal in agreement.goals:
+        for key, variant in goal.meta.question_variants.items():
+            question = questions.get(key)
+            if question is None:
+                args, hint = hint_args(key, questions, cutoff=0.5)
+                yield Diagnostic("IA360", at(goal.path, goal.positions, "question_variants", key, key=True),
+                                 {"found": key, "expected": ", ".join(questions), **args}, hint)
+                continue
+            names = [v.key for v in question.variants]
+            if variant not in names:
+                args, hint = hint_args(variant, names, cutoff=0.5)
+                yield Diagnostic("IA361", at(goal.path, goal.positions, "question_variants", key),
+                                 {"found": variant, "heading": question.heading,
+                                  "expected": ", ".join(names) or "ingen", "expected_en": ", ".join(names) or "none",
+                                  **args}, hint)
+            elif key not in goal.answers:
+                # The wording would be dropped without a word: the goal prints no such question.
+                yield Diagnostic("IA362", at(goal.path, goal.positions, "question_variants", key, key=True),
+                                 {"heading": question.heading})
 
 
 def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:

@@ -135,7 +135,7 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: Foot
             # KPI tables the editor did not place stand at the end of the first answer.
             # Markup + str would escape the tables' HTML and print it as text.
             html = html + Markup("").join(Markup(kpi_table("tabel", k)) for k in kpis if k not in placed)
-        answers.append((question.text_for(agreement.year), html))
+        answers.append((question.text_for(agreement.year, goal.meta.question_variants.get(key)), html))
     endnotes = render_section(goal.footnotes, directives=kpi_table, numbers=numbers) if goal.footnotes else None
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
