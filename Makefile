@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # The shared libraries WeasyPrint loads (Pango for text layout, HarfBuzz for font subsetting).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
 
-.PHONY: build test check schemas system-deps clean
+.PHONY: build test check schemas fonts screenshots system-deps clean
 
 build: $(STAMP)
 	$(BIN)/ia build csr-2026
@@ -22,6 +22,15 @@ check: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python -m ia.schemas
+
+# The HTML's Lato: WOFF2 subsets of templates/fonts/*.ttf, committed in templates/fonts/web/.
+fonts: $(STAMP)
+	$(BIN)/python -m ia.render.fonts
+
+# Every agreement's HTML in headless Chromium at 390 px and 1280 px: build/screenshots/*.png.
+screenshots: $(STAMP)
+	$(BIN)/ia build --all --format html
+	$(BIN)/python -m tests.browser build
 
 system-deps:
 	@missing=""; \

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ia.document import Agreement, Goal, Section
 from ia.markdown import directive
 from ia.markdown import FootnoteNumbers
+from ia.render.fonts import font_face_css
 from ia.render.markdown import Heading, inline, outline, render_section, slug
 from ia.render.numbers import labelled_phones, number, phone
 from ia.render.tables import SMALL_TABLE_ROWS, deviation_notes, kpi_value, table_rows
@@ -71,6 +72,10 @@ def templates_dir() -> Path:
 _KEEP_WITH_NUMBER = re.compile(r"(§+|\b(?:nr|stk)\.)[ \t]+(?=\d)", re.IGNORECASE)
 
 
+class Verbatim(Markup):
+    """Markup printed exactly as it is: the page's styles, fonts and script."""
+
+
 def typeset(value: object) -> object:
     """Join "§", "nr." and "stk." to the number after them with a no-break space, and
     group the phone numbers in running text ("Tlf.: 7376 7519") in pairs.
@@ -78,6 +83,8 @@ def typeset(value: object) -> object:
     The Jinja `finalize` hook: every value a template prints passes here, text and
     already rendered HTML alike, so the sources keep what the editor typed.
     """
+    if isinstance(value, Verbatim):
+        return value
     if isinstance(value, Markup):
         return Markup(labelled_phones(_KEEP_WITH_NUMBER.sub("\\1\u00a0", str(value))))
     if isinstance(value, str):
@@ -251,8 +258,11 @@ def render_html(agreement: Agreement, *, created: str | None = None, folder: Pat
     context = build_context(agreement, env=env)
     if created and not context["created"]:
         context["created"] = created
-    css_dir = (folder or templates_dir()) / "css"
-    context["styles"] = Markup("\n".join(
-        (css_dir / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css")
+    templates = folder or templates_dir()
+    css_dir = templates / "css"
+    context["styles"] = Verbatim("\n".join(
+        [font_face_css(templates / "fonts"),
+         *((css_dir / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css"))]
     ))
+    context["script"] = Verbatim((templates / "screen.js").read_text(encoding="utf-8"))
     return env.get_template("document.html.j2").render(context)
