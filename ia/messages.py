@@ -124,6 +124,8 @@ MESSAGES: dict[str, Entry] = {
                    "unknown wording '{found}' of the question '{heading}': expected one of {expected_en}"),
     "IA362": Entry("målet vælger en formulering af spørgsmålet '{heading}', men besvarer det ikke, så den vises ikke",
                    "the goal chooses a wording of the question '{heading}' but does not answer it, so it is not shown", W),
+    "IA363": Entry("'{found}' står i tabellens overskrift: tabelnumre skrives ikke, de dannes automatisk",
+                   "'{found}' stands in the table's caption: table numbers are not typed, they are generated"),
     # 33x: accessibility
     "IA330": Entry("billedet '{src}' mangler en alternativ tekst: skriv ![hvad billedet viser]({src})",
                    "the image '{src}' lacks an alternative text: write ![what the image shows]({src})"),
@@ -168,6 +170,10 @@ MESSAGES: dict[str, Entry] = {
                    "column '{column}' multiplies '{factor}', which is not a number column of the table"),
     "IA606": Entry("'{label}', kolonne '{column}': {factors} giver {expected}, men der står {found} (godkendt afvigelse: {reason})",
                    "'{label}', column '{column}': {factors} gives {expected}, but it says {found} (accepted deviation: {reason})", W),
+    "IA610": Entry("kolonnen '{column}' er en kvotient af '{found}', som ikke er en talkolonne i tabellen",
+                   "column '{column}' is a quotient of '{found}', which is not a number column of the table"),
+    "IA611": Entry("'{label}', kolonne '{column}': '{divisor}' er 0, så der kan ikke divideres, men der står {found}",
+                   "'{label}', column '{column}': '{divisor}' is 0, so there is nothing to divide, but it says {found}"),
     # 7xx: contacts and links
     "IA701": Entry("e-mailadressen '{found}' er ikke gyldig", "the e-mail address '{found}' is not valid"),
     "IA702": Entry("telefonnummeret '{found}' er ikke et dansk nummer med 8 cifre",
@@ -223,6 +229,10 @@ HINTS: dict[str, Entry] = {
     "indented_code": Entry("fjern indrykningen; et punkt i en liste rykkes ind under punktets tekst",
                            "remove the indentation; a list item's continuation is indented under its text"),
     "answer_heading": Entry("skriv overskriften som '## {heading}' på sin egen linje", "write the heading as '## {heading}' on a line of its own"),
+    "empty_quotient": Entry("lad cellen stå tom (null) eller skriv \"-\", eller ret tallet i nævneren",
+                            "leave the cell empty (null) or write \"-\", or correct the denominator"),
+    "table_numbers": Entry("fjern nummeret; skriv 'table_numbers: true' i agreement.yaml, så nummereres alle tabeller i rækkefølge",
+                           "remove the number; write 'table_numbers: true' in agreement.yaml to number every table in order"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }
 

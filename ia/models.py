@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 
 class Model(BaseModel):
@@ -86,6 +86,9 @@ class AgreementMeta(Model):
     offers: list[Offer] = Field(default_factory=list, description="Tabellen over tilbud (afsnit 2.1).")
     contacts: list[Contact] = Field(default_factory=list, description="Ledelsens kontaktoplysninger (afsnit 2.2).")
     created: IsoDate | None = Field(None, description="Dato, der skrives i PDF'ens metadata; ellers SOURCE_DATE_EPOCH.")
+    table_numbers: bool = Field(False, description=(
+        "true, hvis aftalens tabeller nummereres ('Tabel 1. Specifikation af budget'). Numrene dannes "
+        "i den rækkefølge, tabellerne står; skriv dem aldrig selv i en overskrift."))
 
 
 # --- goals -------------------------------------------------------------------------------
@@ -145,13 +148,20 @@ class Intervention(Model):
     effect_goal: Text = Field(description="Nøglen på det effektmål, indsatsen løfter.")
     intervention: Text = Field(description="Indsatsen med én sætning.")
     description: Text = Field(description="Beskrivelse (Markdown).")
-    success_criterion: Text = Field(description="Succeskriteriet.")
-    measurement: Text = Field(description="Hvordan succeskriteriet måles.")
+    indicators: list[Text] = Field(default_factory=list, description=(
+        "Relevante indikatorer, én pr. punkt; vises som 'Relevante indikatorer', når der er nogen."))
+    success_criterion: Text | Annotated[list[Text], Field(min_length=1)] = Field(description=(
+        "Succeskriteriet, eller en liste med flere succeskriterier (vises som punkter under 'Succeskriterier')."))
+    measurement: Text | Annotated[list[Text], Field(min_length=1)] = Field(description=(
+        "Hvordan succeskriteriet måles, eller en liste med flere målinger (vises som punkter)."))
 
 
 class Interventions(Model):
     effect_goals: list[Text] = Field(min_length=1, description=(
         "Nøglerne på de effektmål, enheden bidrager til, i rækkefølge; de får bogstaverne A, B, …"))
+    label: Literal["bogstav", "nummer", "begge"] = Field("bogstav", description=(
+        "Hvordan indsatserne betegnes: 'bogstav' (effektmålets bogstav: 'A  Indsats vedr.: …'), "
+        "'nummer' (indsatsens nummer: 'Indsats 1 vedr.: …') eller 'begge' ('A  Indsats 1 vedr.: …')."))
     interventions: list[Intervention] = Field(min_length=1, description="Indsatserne, der løfter på effektmålene.")
 
 
@@ -167,7 +177,19 @@ class Column(Model):
     row_total: bool = Field(False, description="true, hvis kolonnen er summen af rækkens øvrige tal.")
     product_of: list[Text] = Field(default_factory=list, description=(
         "Overskrifterne på de kolonner, hvis produkt er denne kolonne, fx ['Antal', 'Stykpris']."))
-    factor: Number = Field(1, description="Tal, produktet ganges med, fx 0.001 for beløb i 1.000 kr.")
+    quotient_of: list[Text] = Field(default_factory=list, description=(
+        "Overskrifterne på tælleren og nævneren, hvis kvotient er denne kolonne, fx "
+        "['Budget 2026', 'Antal borgere'] for en pris pr. borger (400 ÷ 3,73)."))
+    factor: Number = Field(1, description=(
+        "Tal, produktet eller kvotienten ganges med, fx 0.001 for beløb i 1.000 kr."))
+
+    @model_validator(mode="after")
+    def _one_formula(self) -> "Column":
+        if self.quotient_of and len(self.quotient_of) != 2:
+            raise ValueError("quotient_of skal have præcis to kolonner: tælleren og nævneren")
+        if self.quotient_of and self.product_of:
+            raise ValueError("en kolonne kan ikke både have product_of og quotient_of")
+        return self
     summed: bool = Field(True, description=(
         "false, hvis kolonnens sumrækker ikke er summer af rækkerne, fx en gennemsnitspris."))
 

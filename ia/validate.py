@@ -156,7 +156,8 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
                     hint_code = "colon_space"
             else:
                 code = "IA205"
-                args["problem"] = err["msg"]
+                # A model validator's own message, without pydantic's "Value error, " prefix.
+                args["problem"] = str(err.get("ctx", {}).get("error", err["msg"])) if kind == "value_error" else err["msg"]
         span = Span(doc.path, mark.line, mark.col) if mark else Span(doc.path)
         result.append(Diagnostic(code, span, args, hint_code))
         places.append(path)

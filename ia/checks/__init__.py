@@ -17,6 +17,7 @@ Check = Callable[[Agreement], Iterable[Diagnostic]]
 CHECKS: list[Check] = [
     structure.goal_answers,
     structure.question_variants,
+    structure.typed_table_numbers,
     structure.goal_areas,
     structure.goals_chapter,
     structure.area_texts,
@@ -40,6 +41,7 @@ CHECKS: list[Check] = [
     figures.table_cells,
     figures.table_totals,
     figures.table_products,
+    figures.table_quotients,
     figures.unused_deviations,
     contacts.contact_details,
     contacts.links,

@@ -11,6 +11,7 @@ from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Table
 from ia.models import Cell, Group
 from ia.render.numbers import number
+from ia.suggest import hint_args
 
 
 def _rows(items: list, path: tuple) -> Iterator[tuple[tuple, list[Cell]]]:
@@ -162,7 +163,8 @@ def _compare(table: Table, path: tuple, declared: list[Cell], items: list) -> It
     label = str(declared[0]) if declared and declared[0] else "Total"
     accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
     for c, column in enumerate(columns):
-        if column.type != "number" or not column.summed or c >= len(declared):
+        # A quotient column's totals are quotients of the totals (checked as such), not sums.
+        if column.type != "number" or not column.summed or column.quotient_of or c >= len(declared):
             continue
         found = _value(declared[c])
         if found is None:
@@ -272,6 +274,72 @@ def _judge_product(table: Table, path: tuple, row: list[Cell], column, factor_co
         yield Diagnostic("IA604", span, args)
 
 
+def table_quotients(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A quotient column equals its numerator column divided by its denominator column
+    (a price per citizen, 400 ÷ 3,73) within the rounding of all three, in every row and total."""
+    for table in agreement.tables.values():
+        columns = table.data.columns
+        index = {col.label: i for i, col in enumerate(columns) if col.type == "number"}
+        for c, column in enumerate(columns):
+            if not column.quotient_of:
+                continue
+            missing = [(k, label) for k, label in enumerate(column.quotient_of) if label not in index]
+            for k, label in missing:
+                args, hint = hint_args(label, [l for l in index if l != column.label], cutoff=0.5)
+                yield Diagnostic("IA610", at(table.path, table.positions, "columns", c, "quotient_of", k),
+                                 {"column": column.label, "found": label, **args}, hint)
+            if missing:
+                continue
+            top, bottom = (index[label] for label in column.quotient_of)
+            for path, row in _all_rows(table):
+                if len(row) != len(columns):
+                    continue
+                found, numerator, denominator = _value(row[c]), _value(row[top]), _value(row[bottom])
+                if found is None or numerator is None or denominator is None:
+                    continue
+                label = str(row[0]) if row and row[0] else "Total"
+                if denominator == 0:
+                    yield Diagnostic("IA611", at(table.path, table.positions, *path, c),
+                                     {"label": label, "column": column.label, "divisor": columns[bottom].label,
+                                      "found": number(found, column.decimals)}, "empty_quotient")
+                    continue
+                yield from _judge_quotient(table, path + (c,), label, column, (columns[top], columns[bottom]),
+                                           numerator, denominator, found)
+
+
+def _judge_quotient(table: Table, path: tuple, label: str, column, operands, numerator: Decimal,
+                    denominator: Decimal, found: Decimal) -> Iterator[Diagnostic]:
+    """Compare a quotient cell with numerator ÷ denominator × factor, allowing for rounding.
+
+    Each operand may be off by half its shown unit; the quotient's possible values lie
+    between the corners of that box (the denominator keeps its sign, so the quotient is
+    monotone in each operand), widened by half the quotient's own unit.
+    """
+    factor = Decimal(column.factor)
+    top_col, bottom_col = operands
+    top_err = Decimal(1).scaleb(-top_col.decimals) / 2
+    bottom_err = Decimal(1).scaleb(-bottom_col.decimals) / 2
+    expected = factor * numerator / denominator
+    if abs(denominator) > bottom_err:
+        corners = [factor * (numerator + a) / (denominator + b)
+                   for a in (-top_err, top_err) for b in (-bottom_err, bottom_err)]
+        low, high = min(corners), max(corners)
+    else:
+        return  # the denominator may round from zero: any quotient is possible
+    own = Decimal(1).scaleb(-column.decimals) / 2
+    if low - own <= found <= high + own:
+        return
+    names = f"{top_col.label} ÷ {bottom_col.label}" + (f" × {factor}" if factor != 1 else "")
+    args = {"label": label, "column": column.label, "factors": names,
+            "expected": number(expected, column.decimals), "found": number(found, column.decimals)}
+    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
+    span = at(table.path, table.positions, *path)
+    if (label, column.label) in accepted:
+        yield Diagnostic("IA606", span, {**args, "reason": accepted[(label, column.label)]})
+    else:
+        yield Diagnostic("IA604", span, args)
+
+
 def unused_deviations(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every accepted deviation still matches a figure that does not add up.
 
@@ -282,7 +350,7 @@ def unused_deviations(agreement: Agreement) -> Iterator[Diagnostic]:
             continue
         single = _only(agreement, table)
         matched = {(str(d.args["label"]), str(d.args["column"]))
-                   for d in [*table_totals(single), *table_products(single)] if d.code in {"IA602", "IA606"}}
+                   for d in [*table_totals(single), *table_products(single), *table_quotients(single)] if d.code in {"IA602", "IA606"}}
         for i, deviation in enumerate(table.data.accepted):
             if (deviation.row, deviation.column) not in matched:
                 yield Diagnostic("IA603", at(table.path, table.positions, "accepted", i),

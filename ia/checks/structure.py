@@ -80,6 +80,20 @@ def question_variants(agreement: Agreement) -> Iterator[Diagnostic]:
                                  {"heading": question.heading})
 
 
+_TABLE_NUMBER = re.compile(r"^\s*(tabel\s+\d+\s*[.:]?)", re.IGNORECASE)
+
+
+def typed_table_numbers(agreement: Agreement) -> Iterator[Diagnostic]:
+    """A caption does not number its table: 'Tabel 3.' typed by hand goes stale when a table moves."""
+    captions = [(t.path, t.positions, ("caption",), t.data.caption) for t in agreement.tables.values()]
+    captions += [(g.path, g.positions, ("kpis", i, "caption"), k.caption)
+                 for g in agreement.goals for i, k in enumerate(g.meta.kpis)]
+    for path, positions, keys, caption in captions:
+        found = _TABLE_NUMBER.match(caption or "")
+        if found:
+            yield Diagnostic("IA363", at(path, positions, *keys), {"found": found.group(1).strip()}, "table_numbers")
+
+
 def goal_areas(agreement: Agreement) -> Iterator[Diagnostic]:
     """A goal's area is one of the year's areas."""
     keys = [area.key for area in agreement.rules.areas]

@@ -18,7 +18,7 @@ from ia.markdown import FootnoteNumbers
 from ia.render.fonts import font_face_css
 from ia.render.markdown import Heading, inline, outline, render_section, slug
 from ia.render.numbers import labelled_phones, number, phone
-from ia.render.tables import SMALL_TABLE_ROWS, deviation_notes, kpi_value, table_rows
+from ia.render.tables import SMALL_TABLE_ROWS, TableNumbers, deviation_notes, kpi_value, table_rows
 
 
 @dataclass
@@ -40,6 +40,18 @@ class GoalView:
     intro: Markup | None
     answers: list[tuple[str, Markup]]
     footnotes: Markup | None
+
+
+@dataclass
+class InterventionView:
+    letter: str  # the effect goal's letter (A, B …), or "" when interventions are numbered only
+    name: str  # "Indsats" or "Indsats 2"
+    effect_goal: str
+    intervention: str
+    description: Markup
+    indicators: list[str]
+    criteria: list[str]
+    measurements: list[str]
 
 
 @dataclass
@@ -110,7 +122,8 @@ def environment(folder: Path | None = None) -> Environment:
     return env
 
 
-def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: FootnoteNumbers) -> GoalView:
+def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: FootnoteNumbers,
+               tables: TableNumbers) -> GoalView:
     parts = env.get_template("parts/tables.html.j2").module
     kpis = {k.id: k for k in goal.meta.kpis}
     # Which tables the editor placed, in any answer: known before the first answer is
@@ -125,7 +138,7 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: Foot
         if kpi is None:
             return ""
         rows = [(row.indicator, kpi_value(row.baseline, kpi), kpi_value(row.target, kpi)) for row in kpi.rows]
-        return str(parts.kpi_table(kpi, rows))
+        return str(parts.kpi_table(kpi, rows, tables.next()))
 
     # Rendered in reading order (intro, answers, notes), which numbers the footnotes.
     intro = (render_section(goal.intro, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets,
@@ -151,14 +164,14 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: Foot
     )
 
 
-def _chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers):
+def _chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers, tables: TableNumbers):
     parts = env.get_template("parts/tables.html.j2").module
 
     def table(table_id: str) -> str:
         if table_id == "tilbud":
-            return str(parts.offers_table(agreement.meta.offers))
+            return str(parts.offers_table(agreement.meta.offers, tables.next()))
         if table_id == "kontakter":
-            return str(parts.contacts_table(agreement.meta.contacts))
+            return str(parts.contacts_table(agreement.meta.contacts, tables.next()))
         if table_id == "effektmaal":
             return str(parts.effect_goal_list(agreement.effect_goals))
         if table_id in {"enhedens-effektmaal", "indsatser"}:
@@ -168,7 +181,7 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
             return ""
         rows = table_rows(table.data)
         return str(parts.figure_table(table.data, rows, "tabel-" + slug(table_id), len(rows) <= SMALL_TABLE_ROWS,
-                                      deviation_notes(table.data, rows)))
+                                      deviation_notes(table.data, rows), tables.next()))
 
     def figure(table_id: str) -> str:
         table = agreement.tables.get(table_id)
@@ -202,18 +215,27 @@ def _interventions(agreement: Agreement, parts, which: str, numbers: FootnoteNum
     if which == "enhedens-effektmaal":
         return str(parts.chosen_effect_goals(named))
     rows = []
-    for item, text in zip(chosen.interventions, agreement.intervention_texts):
+    for n, (item, text) in enumerate(zip(chosen.interventions, agreement.intervention_texts), 1):
         goal = goals.get(item.effect_goal)
         label = (goal.short or goal.text) if goal else item.effect_goal
         description = render_section(text, directives=lambda *_: "", assets=agreement.assets, numbers=numbers)
-        rows.append((letters.get(item.effect_goal, ""), label, item, description))
+        # The data says how interventions are named: by their effect goal's letter, their own number, or both.
+        letter = letters.get(item.effect_goal, "") if chosen.label in {"bogstav", "begge"} else ""
+        name = f"Indsats {n}" if chosen.label in {"nummer", "begge"} else "Indsats"
+        rows.append(InterventionView(letter, name, label, item.intervention, description, item.indicators,
+                                     _as_list(item.success_criterion), _as_list(item.measurement)))
     return str(parts.interventions(rows))
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def build_context(agreement: Agreement, *, env: Environment) -> dict:
     """Collect everything the templates show, already formatted."""
     numbers = FootnoteNumbers()
-    directives = _chapter_directives(agreement, env, numbers)
+    tables = TableNumbers(agreement.meta.table_numbers)
+    directives = _chapter_directives(agreement, env, numbers, tables)
     chapters: list[ChapterView] = []
     toc: list[TocEntry] = []
     for chapter in agreement.chapters:
@@ -233,7 +255,7 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
                 intro_section: Section | None = agreement.areas.get(area.key)
                 intro = (render_section(intro_section, directives=directives, heading_shift=1, assets=agreement.assets,
                                         numbers=numbers) if intro_section else None)
-                goals = [_goal_view(g, agreement, env, numbers) for g in agreement.goals_in(area.key)]
+                goals = [_goal_view(g, agreement, env, numbers, tables) for g in agreement.goals_in(area.key)]
                 view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
                 toc.append(TocEntry(number_text, area.title, area_anchor, 2))
                 toc.extend(TocEntry(f"Mål nr. {g.number}", g.plain_title, g.anchor, 3) for g in goals)

@@ -122,3 +122,22 @@ def kpi_value(value: int | Decimal | str | None, kpi: Kpi) -> CellView:
     if kpi.scale == "procent":
         return CellView(percent(value), numeric=True)
     return CellView(as_written(value), numeric=True, negative=value < 0)
+
+
+class TableNumbers:
+    """Number the document's tables in reading order ("Tabel 1."), when the agreement asks.
+
+    Numbers are generated, never typed, so they stay right when a table is added or moved.
+    Tables must be rendered in reading order for that to hold, as footnotes must.
+    """
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def next(self) -> str | None:
+        """Return the next table's number as printed, or None when tables are not numbered."""
+        if not self.enabled:
+            return None
+        self.count += 1
+        return f"Tabel {self.count}."

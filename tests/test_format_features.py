@@ -1,0 +1,70 @@
+"""What real agreements say that the format once could not: numbered tables and
+interventions with indicators, several criteria and measurements, labelled by data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ia.pipeline import load
+from ia.render.html import render_html
+
+
+def _render(repo: Path) -> str:
+    result = load(repo, "demo-2026")
+    assert result.agreement is not None and not result.errors, [d.message() for d in result.errors]
+    return render_html(result.agreement)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _captions(html: str) -> list[str]:
+    body = html[html.index("<body"):]
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<caption>(.*?)</caption>", body, re.S)]
+
+
+def test_tables_are_not_numbered_unless_the_agreement_asks(tiny):
+    assert not any(c.startswith("Tabel ") for c in _captions(_render(tiny)))
+
+
+def test_tables_are_numbered_in_reading_order_when_asked(tiny):
+    _edit(tiny / "agreements/2026/demo/agreement.yaml", "effective_date:", "table_numbers: true\neffective_date:")
+    captions = _captions(_render(tiny))
+    numbered = [c for c in captions if c.startswith("Tabel ")]
+    # Every table but the interventions' forms is numbered, 1, 2, 3 … in the order it stands.
+    assert [int(re.match(r"Tabel (\d+)\. ", c).group(1)) for c in numbered] == list(range(1, len(numbered) + 1))
+    assert len(numbered) >= 4
+    assert "Tabel 1. Tilbud, adresser, lovgrundlag og antal" in numbered
+    assert any(re.fullmatch(r"Tabel \d+\. Specifikation af budget 2026\s*\(1\.000 kr\.\)", c) for c in numbered)
+    assert any(re.fullmatch(r"Tabel \d+\. Fem selvvalgte parametre", c) for c in numbered)
+    assert not any(c.startswith("Tabel") for c in captions if "Indsats" in c)
+
+
+def test_interventions_show_indicators_and_lists_and_are_numbered_by_data(tiny):
+    path = tiny / "agreements/2026/demo/interventions.yaml"
+    _edit(path, "effect_goals: [sunde-borgere, selvhjulpne]", "effect_goals: [sunde-borgere, selvhjulpne]\nlabel: begge")
+    _edit(path, "    success_criterion: At 80 % opnår deres mål for genoptræning.\n    measurement: GAS-score i Nexus.\n",
+          "    indicators: [GAS-score, Antal afsluttede forløb]\n"
+          "    success_criterion:\n      - At 80 % opnår deres mål for genoptræning.\n      - At 50 % fortsætter træningen.\n"
+          "    measurement:\n      - GAS-score i Nexus.\n      - Telefonisk opfølgning efter 3 måneder.\n")
+    html = _render(tiny)
+    first, second = re.findall(r'<table class="figures intervention">.*?</table>', html, re.S)
+    assert re.search(r"<caption><span class=\"letter\">A</span> Indsats 1 vedr\.: Flere sunde borgere</caption>", first)
+    assert re.search(r"<caption><span class=\"letter\">B</span> Indsats 2 vedr\.: ", second)
+    assert '<th scope="row">Relevante indikatorer</th><td><ul><li>GAS-score</li><li>Antal afsluttede forløb</li></ul>' in first
+    assert '<th scope="row">Succeskriterier</th><td><ul><li>At 80 % opnår' in first
+    assert '<th scope="row">Måling af succeskriterier</th><td><ul><li>GAS-score i Nexus.</li><li>Telefonisk' in first
+    # One criterion, one measurement and no indicators read as before.
+    assert '<th scope="row">Succeskriterium</th><td>At 50 % klarer sig uden hjælp.</td>' in second
+    assert "Relevante indikatorer" not in second
+
+
+def test_interventions_numbered_without_letters(tiny):
+    _edit(tiny / "agreements/2026/demo/interventions.yaml", "effect_goals: [sunde-borgere, selvhjulpne]",
+          "effect_goals: [sunde-borgere, selvhjulpne]\nlabel: nummer")
+    captions = [c for c in _captions(_render(tiny)) if "vedr." in c]
+    assert captions == ["Indsats 1 vedr.: Flere sunde borgere", "Indsats 2 vedr.: Flere borgere bliver mere selvhjulpne"]
