@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,8 +79,13 @@ def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...],
 def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple[str, ...] = ("pdf", "html"),
                variant: str | None = "pdf/ua-1", timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY,
                use_cache: bool = True, workers: int | None = None,
-               progress: Callable[[Summary], None] | None = None) -> list[Summary]:
-    """Build agreements in parallel processes; return their summaries in the folders' order."""
+               progress: Callable[[Summary], None] | None = None,
+               starting: Callable[[int], None] | None = None) -> list[Summary]:
+    """Build agreements in parallel processes; return their summaries in the folders' order.
+
+    `progress` hears of each agreement as it is done; `starting` hears how many must be
+    built, once the cache has been asked and only when there is any.
+    """
     order = {agreement_id(f): i for i, f in enumerate(folders)}
     results: list[Summary] = []
     if use_cache:  # in this process first: a no-op build starts no worker and imports no pipeline
@@ -98,6 +101,8 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
         folders = todo
     args = (out_dir, formats, variant, timeout, memory, False)
     workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
+    if folders and starting:
+        starting(len(folders))
     if not folders:
         pass
     elif workers == 1:
@@ -106,6 +111,9 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
             if progress:
                 progress(results[-1])
     else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(build_one, root, folder, *args) for folder in folders]

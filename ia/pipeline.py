@@ -7,17 +7,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ia.checks import run_checks
-from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement
+from typing import TYPE_CHECKING
+
 from ia import paths
+from ia.diagnostics import Diagnostic, Span
 from ia.output import PDF_MEMORY, PDF_TIMEOUT, PDF_VARIANTS, Isolated, isolated, pdf_bytes, publish  # noqa: F401
-from ia.render.data import agreement_json
-from ia.render.html import render_html, templates_dir
-from ia.document import image_refs
-from ia.source.folder import read_agreement, read_images
 from ia.workspace import agreement_folders, resolve_ref
-from ia.validate import validate
+
+if TYPE_CHECKING:
+    from ia.document import Agreement
+
+# The stages are imported where they are first needed, not here: `ia check` never renders,
+# so it must not pay for Jinja, Babel's dates or the chart code, and `ia build` of a cached
+# agreement needs none of them at all.
 
 FORMATS = ("pdf", "html")
 
@@ -48,6 +50,11 @@ def load(root: Path, ref: str | Path) -> Result:
     folder = ref if isinstance(ref, Path) else resolve_ref(root, ref)
     if isinstance(folder, Diagnostic):
         return Result(None, [folder])
+    from ia.checks import run_checks
+    from ia.document import image_refs
+    from ia.source.folder import read_agreement, read_images
+    from ia.validate import validate
+
     source = read_agreement(root, folder)
     agreement, diagnostics = validate(source)
     if agreement is not None:
@@ -79,6 +86,9 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
     Raises `Isolated` when the PDF step runs out of time or memory, and `Refused` when
     the document asked for a resource outside the repository.
     """
+    from ia.render.data import agreement_json
+    from ia.render.html import render_html, templates_dir
+
     html = render_html(agreement, created=created_date(agreement))
     rendered: dict[str, bytes] = {}
     if "html" in formats:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from ia.diagnostics import Diagnostic, Severity
@@ -49,17 +49,43 @@ def human(diagnostics: list[Diagnostic], *, root: Path, lang: str = "da") -> str
     return "\n".join(out)
 
 
-def styled(text: str):
-    """Colour a `human()` report for a terminal: severities, codes and markers."""
-    from rich.text import Text
+_BOLD, _RED, _YELLOW, _CYAN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
+_STYLES = [
+    (re.compile(r"\b(fejl|error)\b"), _BOLD + _RED),
+    (re.compile(r"\b(advarsel|warning)\b"), _BOLD + _YELLOW),
+    (re.compile(r"\bIA\d{3}\b"), _BOLD),
+    (re.compile(r"(?m)(?<=\| )( *\^)$"), _BOLD + _RED),
+    (re.compile(r"(?m)(?<=^  )(hjælp|help):"), _CYAN),
+]
 
-    styled_text = Text(text)
-    styled_text.highlight_regex(r"\b(fejl|error)\b", "bold red")
-    styled_text.highlight_regex(r"\b(advarsel|warning)\b", "bold yellow")
-    styled_text.highlight_regex(r"\bIA\d{3}\b", "bold")
-    styled_text.highlight_regex(r"(?m)^ +\| +\^$", "bold red")
-    styled_text.highlight_regex(r"(?m)^  (hjælp|help):", "cyan")
-    return styled_text
+
+def styled(text: str) -> str:
+    """Colour a `human()` report for a terminal with ANSI codes: severities, codes and markers.
+
+    Plain escape codes rather than rich: `ia check` runs on every save, and colouring five
+    patterns is not worth importing a terminal toolkit for.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for pattern, style in _STYLES:
+        spans += [(m.start(), m.end(), style) for m in pattern.finditer(text)]
+    out, at = [], 0
+    for start, end, style in sorted(spans):
+        if start < at:  # overlapping matches: the first one wins
+            continue
+        out += [text[at:start], style, text[start:end], _RESET]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
+    """Lay out a plain-text table: a title, a header, a rule and aligned columns."""
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return "\n".join([title, line(columns), "  ".join("─" * w for w in widths), *(line(r) for r in rows)])
 
 
 def warnings_text(count: int) -> str:

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.clirunner import CliRunner
 
-from ia.cli import app
+from ia.cli import run as app
 
 runner = CliRunner()
 

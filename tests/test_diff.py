@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from typer.testing import CliRunner
+from tests.clirunner import CliRunner
 
-from ia.cli import app
+from ia.cli import run as app
 from ia.diff import diff
 from ia.pipeline import load
 

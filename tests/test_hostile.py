@@ -147,10 +147,10 @@ def test_unwritable_output_directory(tiny, tmp_path):
 # Each test below failed on the code before the fix; they drive the public entry points
 # (the command line, build_many, build) so they hold for any implementation.
 
-from typer.testing import CliRunner  # noqa: E402
+from tests.clirunner import CliRunner  # noqa: E402
 
 from ia.batch import build_many  # noqa: E402
-from ia.cli import app  # noqa: E402
+from ia.cli import run as app  # noqa: E402
 
 runner = CliRunner()
 

@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.clirunner import CliRunner
 
 from ia import report
-from ia.cli import app
+from ia.cli import run as app
 from ia.diagnostics import Diagnostic, Span
 
 GOLDEN = Path(__file__).parent / "golden"
