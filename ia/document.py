@@ -25,6 +25,26 @@ class Section:
 
 
 @dataclass
+class Override:
+    """A block of the unit's text that adds after (`efter`) or replaces (`erstat`) a named place."""
+
+    kind: str
+    place: str  # normalised with place_name
+    written: str  # as the editor typed it, for messages
+    line: int
+    col: int
+    section: Section
+
+    @property
+    def paragraph(self) -> str | None:
+        """The block's text when it is exactly one paragraph (an effect goal's wording), else None."""
+        tokens = self.section.tokens
+        if [token.type for token in tokens] == ["paragraph_open", "inline", "paragraph_close"]:
+            return tokens[1].content
+        return None
+
+
+@dataclass
 class Chapter:
     """A chapter: its own text, or the year's shared text with the unit's text in its slot."""
 
@@ -34,6 +54,12 @@ class Chapter:
     title: str
     parts: list[Section]
     positions: Positions | None = None  # of the chapter's own front-matter
+    # With a shared chapter (see ia/shared.py): its heading places, the unit's wordings of
+    # effect goals by key, and the unit's blocks the checks must report.
+    places: list[str] = field(default_factory=list)
+    wordings: dict[str, Override] = field(default_factory=dict)
+    unplaced: list[Override] = field(default_factory=list)
+    twice: list[tuple[Override, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -96,6 +122,16 @@ class Agreement:
         # a different `year:` in agreement.yaml is reported once, as IA210.
         return self.rules.year
 
+    def effect_goal_wordings(self) -> dict[str, str]:
+        """The unit's own wording of effect goals ({erstat} <key> in a shared chapter), by key."""
+        keys = {goal.key for goal in self.effect_goals}
+        found: dict[str, str] = {}
+        for chapter in self.chapters:
+            for key, override in chapter.wordings.items():
+                if key in keys and override.paragraph is not None:
+                    found.setdefault(key, override.paragraph)
+        return found
+
     def goals_in(self, area: str) -> list[Goal]:
         return [g for g in self.goals if g.meta.area == area]
 
@@ -104,6 +140,8 @@ def all_sections(agreement: Agreement) -> Iterator[Section]:
     """Every Markdown section of the agreement: chapters, area texts, goals, notes, interventions."""
     for chapter in agreement.chapters:
         yield from chapter.parts
+        # The unit's wordings and unplaced blocks are its text too: links and years in them are checked.
+        yield from (o.section for o in [*chapter.wordings.values(), *chapter.unplaced, *(o for o, _ in chapter.twice)])
     yield from agreement.areas.values()
     for goal in agreement.goals:
         for section in (goal.intro, *goal.answers.values(), goal.footnotes):

@@ -12,6 +12,7 @@ from ia import models
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Chapter, Goal, Section, Table
 from ia.markdown import directive, heading_text, line_of, parse
+from ia.shared import Composition, compose
 from ia.source.documents import MarkdownDoc, YamlDoc
 from ia.source.folder import AgreementSource
 from ia.source.yamltext import YAML11_BOOLS
@@ -234,7 +235,8 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
             return None
         common_meta = model_from(common.meta, models.ChapterMeta, diagnostics) if common.meta else None
         title = title or (common_meta.title if common_meta else None)
-        parts = _with_shared(common, own, diagnostics)
+        composition = _with_shared(common, own, diagnostics)
+        parts = composition.parts
     if not title:
         diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
         return None
@@ -242,19 +244,22 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
         for token in part.tokens:
             if token.type == "heading_open" and token.tag == "h1":
                 diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
-    return Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
+    chapter = Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
+    if meta.shared:
+        chapter.places, chapter.wordings = composition.places, composition.wordings
+        chapter.unplaced, chapter.twice = composition.unplaced, composition.twice
+    return chapter
 
 
-def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic]) -> list[Section]:
-    """The shared chapter's text with the unit's own text where ```{lokalt}``` stands, else at the end."""
+def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic]) -> Composition:
+    """The shared chapter's text with the unit's own text where ```{lokalt}``` stands, else at
+    the end, and the unit's additions and overrides at their named places (ia/shared.py)."""
     tokens, env = parse(common.body, first_line=common.body_line, doc_id=_doc_id(common.path))
     slots = [i for i, token in enumerate(tokens) if directive(token) and directive(token)[0] == "lokalt"]
     for extra in slots[1:]:
         diagnostics.append(Diagnostic("IA312", Span(common.path, line_of(tokens[extra]), 1)))
-    cut = slots[0] if slots else len(tokens)
-    before = Section(common.path, common.body_line, tokens[:cut], env, lines=common.lines)
-    after = Section(common.path, common.body_line, [t for t in tokens[cut + 1:]], env, lines=common.lines)
-    return [part for part in (before, own, after) if part.tokens]
+    shared_text = Section(common.path, common.body_line, tokens, env, lines=common.lines)
+    return compose(shared_text, own, slots[0] if slots else None)
 
 
 def _split_footnotes(tokens: list) -> tuple[list, list]:

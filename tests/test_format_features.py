@@ -68,3 +68,36 @@ def test_interventions_numbered_without_letters(tiny):
           "effect_goals: [sunde-borgere, selvhjulpne]\nlabel: nummer")
     captions = [c for c in _captions(_render(tiny)) if "vedr." in c]
     assert captions == ["Indsats 1 vedr.: Flere sunde borgere", "Indsats 2 vedr.: Flere borgere bliver mere selvhjulpne"]
+
+
+def test_unit_adds_after_and_replaces_at_named_places_of_the_shared_chapter(tiny):
+    chapter = tiny / "agreements/2026/demo/chapters/02-rammer.md"
+    _edit(chapter, "```{tabel} indsatser\n```", "```{tabel} indsatser\n```\n\n"
+          "```{efter} effektmaal\n```\n\nCentrets ekstra afsnit under effektmålene.\n\n"
+          "```{erstat} Forudsætninger\n```\n\nCentrets egen tekst om forudsætninger.\n\n"
+          "```{erstat} sunde-borgere\n```\n\nFlere sunde borgere, uanset uddannelse\n")
+    html = _render(tiny)
+    body = html[html.index('id="kapitel-2"'):]  # the chapter itself, not the contents
+    order = ["Fælles tekst for alle aftaler i 2026.", "De politiske udvalg har besluttet",
+             "Centrets ekstra afsnit under effektmålene.", "Indsatser, der løfter på effektmål",
+             "Forudsætninger</h", "Centrets egen tekst om forudsætninger."]
+    places = [body.index(text) for text in order]
+    assert places == sorted(places), order
+    assert "Fælles afsluttende tekst." not in body  # replaced, not printed twice
+    # Headings keep their numbers: the shared chapter's sections, then the unit's, as before.
+    assert re.search(r">2\.1</span>\s*Effektmål<", body) and re.search(r">2\.3</span>\s*Forudsætninger<", body)
+    # The unit's own wording names its effect goal A in its list and captions; the approved list is untouched.
+    chosen = re.search(r'<ol class="chosen-effect-goals".*?</ol>', body, re.S).group(0)
+    assert "<li>Flere sunde borgere, uanset uddannelse</li>" in chosen
+    assert "Indsats vedr.: Flere sunde borgere, uanset uddannelse</caption>" in body
+    shared = re.search(r'<ul class="effect-goals">.*?</ul>', body, re.S).group(0)
+    assert "<li>Flere sunde borgere, uanset uddannelse</li>" in shared  # its own text, as approved
+
+
+def test_replacing_the_section_that_holds_the_local_slot_keeps_the_units_text(tiny):
+    _edit(tiny / "agreements/2026/demo/chapters/02-rammer.md", "```{tabel} indsatser\n```",
+          "```{tabel} indsatser\n```\n\n```{erstat} effektmaal\n```\n\nCentrets egen indledning til effektmålene.\n")
+    body = _render(tiny)
+    body = body[body.index('id="kapitel-2"'):]
+    assert "De politiske udvalg har besluttet" not in body
+    assert body.index("Centrets egen indledning til effektmålene.") < body.index("Indsatser, der løfter på effektmål")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.checks import accessibility, contacts, figures, kpis, references, structure, text, years
+from ia.checks import accessibility, contacts, figures, kpis, references, shared, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -22,6 +22,7 @@ CHECKS: list[Check] = [
     structure.goals_chapter,
     structure.area_texts,
     structure.directives,
+    shared.shared_places,
     structure.kpi_ids,
     structure.mandatory_goals,
     structure.area_minimums,

@@ -12,7 +12,7 @@ from ia.markdown import directive, line_of
 from ia.suggest import hint_args
 
 BUILT_IN_TABLES = ("tilbud", "kontakter", "effektmaal", "enhedens-effektmaal", "indsatser")
-DIRECTIVES = {"tabel", "figur", "lokalt"}
+DIRECTIVES = {"tabel", "figur", "lokalt", "efter", "erstat"}
 
 
 def _has_content(section: Section) -> bool:
@@ -146,6 +146,9 @@ def directives(agreement: Agreement) -> Iterator[Diagnostic]:
                 continue  # the table itself is broken and reported; naming it is not a second error
             if name not in DIRECTIVES:
                 yield Diagnostic("IA311", span, {"name": name})
+            elif name in {"efter", "erstat"}:
+                # In a chapter with 'shared:' these are taken out when the chapter is composed.
+                yield Diagnostic("IA368", span, {"name": name})
             elif name == "figur":
                 charts = sorted(t for t, table in agreement.tables.items() if table.data.chart)
                 if arg not in charts:

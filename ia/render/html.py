@@ -173,7 +173,8 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
         if table_id == "kontakter":
             return str(parts.contacts_table(agreement.meta.contacts, tables.next()))
         if table_id == "effektmaal":
-            return str(parts.effect_goal_list(agreement.effect_goals))
+            # The year's approved list, as approved: a unit's own wording names its goals in 3.4 only.
+            return str(parts.effect_goal_list([goal.text for goal in agreement.effect_goals]))
         if table_id in {"enhedens-effektmaal", "indsatser"}:
             return _interventions(agreement, parts, table_id, numbers)
         table = agreement.tables.get(table_id)
@@ -211,13 +212,15 @@ def _interventions(agreement: Agreement, parts, which: str, numbers: FootnoteNum
         return ""
     goals = {g.key: g for g in agreement.effect_goals}
     letters = {key: chr(ord("A") + i) for i, key in enumerate(chosen.effect_goals)}
-    named = [(letters[key], goals[key].short or goals[key].text) for key in chosen.effect_goals if key in goals]
+    # The unit's own wording of an effect goal ({erstat} <key>) comes before the shared short form.
+    own = {key: inline(text) for key, text in agreement.effect_goal_wordings().items()}
+    named = [(letters[key], own.get(key) or goals[key].short or goals[key].text) for key in chosen.effect_goals if key in goals]
     if which == "enhedens-effektmaal":
         return str(parts.chosen_effect_goals(named))
     rows = []
     for n, (item, text) in enumerate(zip(chosen.interventions, agreement.intervention_texts), 1):
         goal = goals.get(item.effect_goal)
-        label = (goal.short or goal.text) if goal else item.effect_goal
+        label = (own.get(goal.key) or goal.short or goal.text) if goal else item.effect_goal
         description = render_section(text, directives=lambda *_: "", assets=agreement.assets, numbers=numbers)
         # The data says how interventions are named: by their effect goal's letter, their own number, or both.
         letter = letters.get(item.effect_goal, "") if chosen.label in {"bogstav", "begge"} else ""
