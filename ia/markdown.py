@@ -22,6 +22,7 @@ def parser() -> MarkdownIt:
     md.add_render_rule("list_marker", _list_marker)
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("footnote_open", _footnote_open)
+    md.add_render_rule("paragraph_open", _paragraph_open)
     md.add_render_rule("image", _image)
     md.add_render_rule("footnote_anchor", lambda *args: "")  # no "↩": the PDF has real footnotes
     md.add_render_rule("footnote_block_open",
@@ -136,6 +137,16 @@ def _list_marker(self, tokens, idx, options, env) -> str:
     from html import escape
 
     return f'<span class="marker">{escape(tokens[idx].content)}</span>'
+
+
+def _paragraph_open(self, tokens, idx, options, env) -> str:
+    """A paragraph that ends in a colon leads in to what follows: print keeps them together."""
+    following = tokens[idx + 1] if idx + 1 < len(tokens) else None
+    if not tokens[idx].hidden and following is not None and following.content.rstrip().endswith(":"):
+        lead_in = tokens[idx].copy()
+        lead_in.attrJoin("class", "lead-in")
+        tokens = [*tokens[:idx], lead_in, *tokens[idx + 1:]]
+    return self.renderToken(tokens, idx, options, env)
 
 
 class FootnoteNumbers:

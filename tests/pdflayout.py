@@ -130,7 +130,8 @@ def _text(layout: Layout, node: Node) -> str:
 
 
 def page_end_problems(layout: Layout, questions: list[str]) -> list[str]:
-    """Headings, captions and questions that end a page without what they introduce."""
+    """Headings, captions, questions and lead-ins ("… følgende:") that end a page
+    without what they introduce."""
     problems = []
     pages = sorted({page for page, _ in layout.leaves})
     for page in pages[:-1]:
@@ -142,6 +143,10 @@ def page_end_problems(layout: Layout, questions: list[str]) -> list[str]:
         heading = next((n for n in last.ancestors() if n.tag in HEADINGS), None)
         if heading is not None:
             problems.append(f"p. {page} ends with {heading.tag[1:]} '{_text(layout, heading)}'")
+        after = layout.leaves[on_page[-1] + 1][1] if on_page[-1] + 1 < len(layout.leaves) else None
+        chapter_next = after is not None and any(n.tag == "/H2" for n in after.ancestors())
+        if text.endswith(":") and not chapter_next:  # a chapter starts a page by design
+            problems.append(f"p. {page} ends with a lead-in '…{text[-50:]}' without what it introduces")
         for question in questions:
             words = question.split()
             if any(text.endswith(" ".join(words[:k])) for k in range(2, len(words) + 1)):

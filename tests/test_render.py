@@ -197,3 +197,11 @@ def test_paragraph_signs_and_numbers_are_joined_in_rendering_not_in_sources(tiny
     assert "SEL §\u00a085 og §§\u00a082 og 107, jf. stk.\u00a02" in html
     assert 'mål nr.\u00a02</a>' in html
     assert "§ 85" in goal.read_text()  # the source keeps the space the editor typed
+
+
+def test_a_paragraph_ending_in_a_colon_is_marked_as_a_lead_in(tiny):
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("Vi finder", "Vi gør følgende:\n\n- finder\n\nVi finder"))
+    html = render_html(load(tiny, "demo-2026").agreement)
+    assert '<p class="lead-in">Vi gør følgende:</p>' in html
+    assert '<p class="lead-in">Vi finder' not in html
