@@ -71,6 +71,14 @@ def _folder(base: Path, ref: str) -> Path | None:
 
 def _guard(command: Callable[[], int], *, debug: bool = False) -> int:
     """Run a command body; an unexpected exception becomes an IA903 line, never a traceback."""
+    import signal
+
+    def terminated(signum, frame) -> None:
+        # CI cancels with SIGTERM: unwind so that children are stopped and temporary files
+        # removed (the children also die with us by PR_SET_PDEATHSIG if this never runs).
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         return command()
     except KeyboardInterrupt:

@@ -292,3 +292,89 @@ def test_a_cache_write_failure_after_the_outputs_is_ia902_with_the_path(tiny, tm
     assert [d.code for d in summary.diagnostics if d.is_error] == ["IA902"]
     assert ".cache" in summary.diagnostics[-1].message()
     assert (out / "demo-2026.html").read_text().startswith("<!DOCTYPE html>")
+
+
+KILL_DURING_PUBLISH = """
+import os, signal, sys
+from pathlib import Path
+import ia.pipeline
+from ia.pipeline import build
+marker = sys.argv[2]
+ia.pipeline.render = lambda agreement, **kw: {"pdf": b"%PDF " + marker.encode(), "html": b"<html>" + marker.encode()}
+calls = 0
+def killing(original):
+    def rename(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == int(sys.argv[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(*args, **kwargs)
+    return rename
+os.replace, os.rename = killing(os.replace), killing(os.rename)
+result = build(Path(sys.argv[3]), "demo-2026", out_dir=Path(sys.argv[4]))
+assert not result.errors, result.diagnostics
+"""
+
+
+@pytest.mark.parametrize("kill_at", [1, 2, 3, 4, 5])
+def test_sigkill_at_any_rename_leaves_one_whole_pair(tiny, tmp_path, kill_at):
+    """Point 8: a build killed between (or during) its renames leaves the old pair or the new pair."""
+    import subprocess
+
+    out = tmp_path / "out"
+    script = [sys.executable, "-c", KILL_DURING_PUBLISH]
+    assert subprocess.run(script + ["0", "old", str(tiny), str(out)], capture_output=True).returncode == 0
+    subprocess.run(script + [str(kill_at), "new", str(tiny), str(out)], capture_output=True)
+    pair = ((out / "demo-2026.pdf").read_bytes()[5:], (out / "demo-2026.html").read_bytes()[6:])
+    assert pair in {(b"old", b"old"), (b"new", b"new")}
+    assert subprocess.run(script + ["0", "newer", str(tiny), str(out)], capture_output=True).returncode == 0
+    leftovers = [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+SLOW_PDF = """
+import os, sys, time
+from pathlib import Path
+import ia.pipeline
+pid_file = Path(sys.argv[2])
+def pdf_bytes(*args, **kwargs):
+    pid_file.write_text(str(os.getpid()))
+    time.sleep(600)
+ia.pipeline.pdf_bytes = pdf_bytes
+from ia.cli import main
+sys.argv = ["ia", "build", "demo-2026", "--root", sys.argv[1], "--out", sys.argv[3]]
+main()
+"""
+
+
+def test_sigterm_to_ia_build_ends_the_pdf_child(tiny, tmp_path):
+    """Point 9: CI cancels a job with SIGTERM; the PDF child must not live on."""
+    import signal
+    import subprocess
+
+    pid_file = tmp_path / "child.pid"
+    parent = subprocess.Popen([sys.executable, "-c", SLOW_PDF, str(tiny), str(pid_file), str(tmp_path / "out")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline and parent.poll() is None, parent.communicate()
+        time.sleep(0.05)
+    child = int(pid_file.read_text())
+    parent.send_signal(signal.SIGTERM)
+    parent.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(child)
+    if alive:
+        os.kill(child, signal.SIGKILL)
+    assert not alive, "the PDF child outlived ia build"
+    assert parent.returncode != 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
