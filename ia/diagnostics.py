@@ -63,6 +63,35 @@ class Diagnostic:
         return (self.span.path, self.span.line, self.span.col, self.code)
 
 
+MAX_PER_FILE = 100  # diagnostics listed per file; 5,000 on one line help nobody
+
+
+def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> list[Diagnostic]:
+    """Keep the first `limit` diagnostics of each file (in the given order) and count the rest
+    in one IA199 (IA198 when only warnings were left out)."""
+    kept: list[Diagnostic] = []
+    left: dict[str, list[Diagnostic]] = {}
+    shown: dict[str, int] = {}
+    for d in diagnostics:
+        if shown.get(d.span.path, 0) < limit:
+            shown[d.span.path] = shown.get(d.span.path, 0) + 1
+            kept.append(d)
+        else:
+            left.setdefault(d.span.path, []).append(d)
+    for path, rest in left.items():
+        code = "IA199" if any(d.is_error for d in rest) else "IA198"
+        kept.append(Diagnostic(code, Span(path), {"count": len(rest), "limit": limit}))
+    return kept
+
+
+class StageFailed(Exception):
+    """A stage after checking failed on one part of the sources: which stage, and where."""
+
+    def __init__(self, stage: str, span: Span, problem: str):
+        super().__init__(f"{stage} {span}: {problem}")
+        self.stage, self.span, self.problem = stage, span, problem
+
+
 def relpath(path: Path, root: Path) -> str:
     """Return `path` relative to `root` in POSIX form, for stable diagnostic output.
 

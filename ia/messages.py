@@ -45,6 +45,11 @@ MESSAGES: dict[str, Entry] = {
                    "expected a regular file, found a special file (a pipe, a device or a socket)"),
     "IA114": Entry("kan ikke skrive {target}: {link} er et symbolsk link, og ia skriver aldrig gennem links",
                    "cannot write {target}: {link} is a symbolic link, and ia never writes through links"),
+    "IA115": Entry("teksten er for lang ({size} tegn, højst {limit})", "the text is too long ({size} characters, at most {limit})"),
+    "IA198": Entry("{count} advarsler mere i filen vises ikke (højst {limit} pr. fil)",
+                   "{count} more warnings in the file are not shown (at most {limit} per file)", W),
+    "IA199": Entry("{count} problemer mere i filen vises ikke (højst {limit} pr. fil): ret de viste først",
+                   "{count} more problems in the file are not shown (at most {limit} per file): fix those shown first"),
     # 12x: finding agreements
     "IA120": Entry("ukendt aftale '{ref}': forventede <enhed>-<år> som 'csr-2026' eller en mappe",
                    "unknown agreement '{ref}': expected <unit>-<year> such as 'csr-2026' or a folder"),
@@ -75,7 +80,8 @@ MESSAGES: dict[str, Entry] = {
     "IA213": Entry("kolonnen '{column}' er en talkolonne, men cellen er teksten '{found}'",
                    "column '{column}' is a number column, but the cell is the text '{found}'"),
     "IA214": Entry("id'et '{id}' bruges allerede (linje {first})", "the id '{id}' is already used (line {first})"),
-    "IA215": Entry("tallet {found} er urimeligt stort: er der tastet forkert?", "the number {found} is unreasonably large: a typing error?"),
+    "IA215": Entry("tallet {found} er urimeligt stort eller har for mange cifre: er der tastet forkert?",
+                   "the number {found} is unreasonably large or has too many digits: a typing error?"),
     "IA216": Entry("tabellen har {found} rækker; højst {limit} kan sættes op", "the table has {found} rows; at most {limit} can be typeset"),
     "IA217": Entry("overskrifterne over flere kolonner dækker {found} kolonner, men tabellen har {expected} talkolonner",
                    "the header groups span {found} columns, but the table has {expected} columns after the first"),
@@ -144,6 +150,10 @@ MESSAGES: dict[str, Entry] = {
                    "the image '{src}' is not fetched: an image must be a file in the repository, given relative to the text"),
     "IA341": Entry("billedet '{src}' findes ikke eller er ikke et billede (png, jpg, gif, svg, webp)",
                    "the image '{src}' does not exist or is not an image (png, jpg, gif, svg, webp)"),
+    "IA350": Entry("{{{name}}} '{id}' er sat ind mere end {limit} gange: hver gang gentager hele tabellen",
+                   "{{{name}}} '{id}' is placed more than {limit} times: each placement repeats the whole table"),
+    "IA351": Entry("fodnoten [^{label}] henvises til mere end {limit} gange: hver henvisning gentager noten i PDF'en",
+                   "the footnote [^{label}] is referred to more than {limit} times: each reference repeats the note in the PDF"),
     # 4xx: years
     "IA401": Entry("teksten nævner {found} som resultatår, men aftalen gælder {year}",
                    "the text names {found} as the result year, but the agreement is for {year}"),
@@ -201,6 +211,7 @@ MESSAGES: dict[str, Entry] = {
                    "the PDF did not finish within {limit}: is a table or a section too large?"),
     "IA906": Entry("PDF'en brugte mere hukommelse end tilladt ({limit}): er en tabel eller et afsnit for stort?",
                    "the PDF used more memory than allowed ({limit}): is a table or a section too large?"),
+    "IA909": Entry("{stage} kunne ikke dannes: {problem}", "{stage_en} could not be made: {problem}"),
     "IA902": Entry("kan ikke skrive {target}: {problem}", "cannot write {target}: {problem}"),
     "IA903": Entry("intern fejl: {problem}", "internal error: {problem}"),
 }
@@ -250,9 +261,18 @@ def severity_of(code: str) -> Severity:
     return entry.severity if entry else Severity.ERROR
 
 
+MAX_QUOTED = 200  # characters of a value a message quotes; the rest is "…"
+
+
+def _short(value: object) -> object:
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return value[: MAX_QUOTED - 1] + "…"
+    return value
+
+
 def _format(template: str, args: dict[str, object]) -> str:
     try:
-        return template.format(**args)
+        return template.format(**{key: _short(value) for key, value in args.items()})
     except (KeyError, IndexError, ValueError):
         return template
 

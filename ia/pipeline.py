@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ia import paths
-from ia.diagnostics import Diagnostic, Span
+from ia.diagnostics import Diagnostic, Span, StageFailed, cap_per_file
 from ia.output import PDF_MEMORY, PDF_TIMEOUT, PDF_VARIANTS, Isolated, isolated, pdf_bytes, publish  # noqa: F401
 from ia.workspace import agreement_folders, resolve_ref
 
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 # agreement needs none of them at all.
 
 FORMATS = ("pdf", "html")
+# The whole rendered document, in characters. CSR 2026 is about 0.4 MB with its charts;
+# the per-construct limits (IA216, IA350, IA351, IA110) keep honest documents far below.
+MAX_HTML = 20_000_000
+_STAGE_EN = {"figuren": "the figure", "HTML'en": "the HTML"}
 
 
 class Refused(Exception):
@@ -62,7 +66,7 @@ def load(root: Path, ref: str | Path) -> Result:
         diagnostics.extend(problems)
         diagnostics.extend(run_checks(agreement))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Result(agreement, diagnostics)
+    return Result(agreement, cap_per_file(diagnostics))
 
 
 def all_refs(root: Path, *, year: int | None = None) -> list[Path]:
@@ -89,7 +93,15 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
     from ia.render.data import agreement_json
     from ia.render.html import render_html, templates_dir
 
-    html = render_html(agreement, created=created_date(agreement))
+    try:
+        html = render_html(agreement, created=created_date(agreement))
+    except StageFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - a bug or a limit in a library: say which stage
+        raise StageFailed("HTML'en", Span(agreement.folder), f"{type(error).__name__}: {error}") from error
+    if len(html) > MAX_HTML:
+        # Checked before the PDF step: WeasyPrint would spend its whole time limit on it.
+        raise StageFailed("HTML'en", Span(agreement.folder), f"{len(html)} tegn, højst {MAX_HTML}")
     rendered: dict[str, bytes] = {}
     if "html" in formats:
         rendered["html"] = html.encode("utf-8")
@@ -123,6 +135,10 @@ def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...
         code = {"timeout": "IA905", "memory": "IA906"}.get(stopped.kind, "IA901")
         limit = f"{timeout:g} s" if stopped.kind == "timeout" else f"{memory // 1024**2} MiB"
         result.diagnostics.append(Diagnostic(code, where, {"limit": limit, "problem": stopped.detail}))
+        return result
+    except StageFailed as failed:
+        result.diagnostics.append(Diagnostic("IA909", failed.span, {"stage": failed.stage, "problem": failed.problem[:300],
+                                                                "stage_en": _STAGE_EN.get(failed.stage, failed.stage)}))
         return result
     except Refused as refused:
         result.diagnostics.extend(Diagnostic("IA904", where, {"url": url[:200]}) for url in refused.urls)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from ia import paths
 from ia.diagnostics import Diagnostic, Severity
 from ia.messages import ACCEPTED_DEVIATIONS
 
@@ -19,14 +20,34 @@ def _source_line(root: Path, diagnostic: Diagnostic, cache: dict[str, list[str]]
     if not span.line:
         return None
     if span.path not in cache:
-        path = (root / span.path).resolve()
         try:
-            inside = path.is_relative_to(root.resolve()) and path.is_file()
-            cache[span.path] = path.read_text(encoding="utf-8-sig", errors="replace").splitlines() if inside else []
-        except OSError:
+            data = paths.read_bytes(root, root / span.path)
+            cache[span.path] = data.decode("utf-8-sig", errors="replace").splitlines()
+        except paths.PathError:
             cache[span.path] = []
     lines = cache[span.path]
     return lines[span.line - 1] if 0 < span.line <= len(lines) else None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_LINE = 120  # characters of a source line a diagnostic quotes, around its column
+
+
+def printable(text: str) -> str:
+    """Escape control characters (a newline in a file name included): one diagnostic is one
+    line, and nothing from the sources can start a line that CI reads as a command."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def _window(line: str, col: int) -> tuple[str, int]:
+    """The part of a long line around `col`, and the marker's column within it."""
+    if len(line) <= MAX_LINE:
+        return line, col
+    start = max(0, min(col - 1 - MAX_LINE // 2, len(line) - MAX_LINE))
+    shown = line[start:start + MAX_LINE]
+    prefix = "…" if start else ""
+    suffix = "…" if start + MAX_LINE < len(line) else ""
+    return prefix + shown + suffix, col - start + len(prefix)
 
 
 def human(diagnostics: list[Diagnostic], *, root: Path, lang: str = "da") -> str:
@@ -34,18 +55,18 @@ def human(diagnostics: list[Diagnostic], *, root: Path, lang: str = "da") -> str
     cache: dict[str, list[str]] = {}
     out: list[str] = []
     for d in diagnostics:
-        out.append(f"{d.span}: {_SEVERITY[lang][d.severity.value]} {d.code}: {d.message(lang)}")
+        out.append(printable(f"{d.span}: {_SEVERITY[lang][d.severity.value]} {d.code}: {d.message(lang)}"))
         line = _source_line(root, d, cache)
         if line is not None:
             number = str(d.span.line)
-            shown = line.expandtabs(4)
             col = max(d.span.col, 1)
             prefix = line[: col - 1].expandtabs(4)
-            out.append(f" {number} | {shown}")
-            out.append(f" {' ' * len(number)} | {' ' * len(prefix)}^")
+            shown, marker = _window(line.expandtabs(4), len(prefix) + 1)
+            out.append(f" {number} | {printable(shown)}")
+            out.append(f" {' ' * len(number)} | {' ' * len(printable(shown[: marker - 1]))}^")
         hint = d.hint(lang)
         if hint:
-            out.append(f"  {_HINT[lang]}: {hint}")
+            out.append(printable(f"  {_HINT[lang]}: {hint}"))
     return "\n".join(out)
 
 
@@ -101,7 +122,8 @@ def summary(diagnostics: list[Diagnostic], lang: str = "da") -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:

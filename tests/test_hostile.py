@@ -378,3 +378,80 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_many_problems_on_one_long_line_print_a_bounded_report(tiny):
+    """Point 12: 5,000 duplicate keys on one 54 KB line printed 403 MB; now a page."""
+    line = "{" + ", ".join(f"k: {i}" for i in range(5000)) + "}"
+    (tiny / "agreements/2026/demo/tables/lang.yaml").write_text(f"caption: X\ncolumns: {line}\nrows: []\n")
+    result = runner.invoke(app, ["check", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert len(result.output) < 100_000, len(result.output)
+    assert "IA199" in result.output and "4899 problemer mere" in result.output
+    for fmt in ("json", "github"):
+        shown = runner.invoke(app, ["check", "--root", str(tiny), "--format", fmt]).output
+        assert len(shown) < 100_000, (fmt, len(shown))
+
+
+def test_an_html_only_build_that_fails_on_a_figure_names_the_stage_and_the_source(tiny, tmp_path, monkeypatch):
+    """Point 14: not "IA901 PDF'en kunne ikke dannes" without a place."""
+    import ia.render.charts
+
+    def broken(table):
+        raise ValueError("tegningen fejlede")
+
+    monkeypatch.setattr(ia.render.charts, "chart_svg", broken)
+    result = build(tiny, "demo-2026", out_dir=tmp_path / "out", formats=("html",))
+    assert [(d.code, str(d.span)) for d in result.errors] == [("IA909", "agreements/2026/demo/tables/planer.yaml:9:1")]
+    assert "figuren" in result.errors[0].message() and "tegningen fejlede" in result.errors[0].message()
+    assert "the figure" in result.errors[0].message("en")
+    assert not (tmp_path / "out").exists()
+
+
+def test_diff_with_a_broken_side_is_a_diagnostic_not_a_deletion(tiny):
+    """Point 17: a goal file that does not parse is not 'removed'."""
+    assert runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)]).exit_code == 0
+    goal = tiny / "agreements/2027/demo/goals/02-dokumentation.md"
+    goal.write_text(goal.read_text().replace("title: Dokumentation i Nexus", "title: [Dokumentation i Nexus"))
+    result = runner.invoke(app, ["diff", "demo-2026", "demo-2027", "--root", str(tiny)])
+    assert result.exit_code == 1, result.output
+    assert "goals/02-dokumentation.md:3:5: fejl IA101" in result.output
+    assert "udgået mål" not in result.output and "Dokumentation i Nexus" not in result.output
+
+
+@pytest.mark.parametrize("year", ["2101", "99999", "1999"])
+def test_new_keeps_to_the_years_an_agreement_can_have(tiny, year):
+    """Point 18: a year the model refuses (or `ia check` cannot see) is not created."""
+    result = runner.invoke(app, ["new", "demo", year, "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1, result.output
+    assert "IA128" in result.output or "IA127" in result.output
+    assert sorted(p.name for p in (tiny / "agreements").iterdir()) == ["2026"]
+
+
+def test_new_into_a_dangling_link_names_the_link(tiny, tmp_path):
+    """Point 18: a year folder that is a dangling link gives a clear diagnostic."""
+    (tiny / "agreements/2027").symlink_to(tmp_path / "findes-ikke")
+    result = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert "IA114" in result.output and "agreements/2027 er et symbolsk link" in result.output
+    assert not (tmp_path / "findes-ikke").exists()
+
+
+def test_check_a_folder_given_with_dot_dot(tiny, monkeypatch):
+    """Point 19: agreements/2026/demo/../demo is the agreement demo of 2026."""
+    monkeypatch.chdir(tiny)
+    result = runner.invoke(app, ["check", "agreements/2026/demo/../demo"])
+    assert result.exit_code == 0, result.output
+    assert "mappen siger" not in result.output
+
+
+def test_control_characters_in_file_names_are_escaped_in_every_format(tiny):
+    """Point 20: a file name with a newline and '::error' cannot forge a CI annotation."""
+    name = "05-x\n::error file=README.md::forfalsket.md"
+    (tiny / "agreements/2026/demo/goals" / name).write_text("---\ntitle: [\n---\n")
+    for fmt in ("human", "github", "json"):
+        result = runner.invoke(app, ["check", "--root", str(tiny), "--format", fmt])
+        assert result.exit_code == 1
+        assert not any(line.startswith("::error file=README.md") for line in result.output.splitlines()), fmt
+        if fmt == "human":
+            assert "05-x\\x0a::error" in result.output

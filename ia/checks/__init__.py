@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.checks import accessibility, contacts, figures, kpis, references, shared, structure, text, years
+from ia.checks import accessibility, contacts, figures, kpis, limits, references, shared, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -26,6 +26,9 @@ CHECKS: list[Check] = [
     structure.kpi_ids,
     structure.mandatory_goals,
     structure.area_minimums,
+    limits.placements,
+    limits.footnote_calls,
+    limits.kpi_rows,
     text.typed_numbers,
     text.dates_read_as_lists,
     text.pipe_tables,

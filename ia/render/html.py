@@ -12,6 +12,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ia.diagnostics import Span, StageFailed
 from ia.document import Agreement, Goal, Section
 from ia.markdown import directive
 from ia.markdown import FootnoteNumbers
@@ -190,7 +191,13 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
             return ""
         from ia.render.charts import chart_svg
 
-        image = "data:image/svg+xml;base64," + base64.b64encode(chart_svg(table.data).encode("utf-8")).decode("ascii")
+        try:
+            svg = chart_svg(table.data)
+        except Exception as error:  # noqa: BLE001 - named with its source, never a bare IA901
+            mark = table.positions.find(("chart",), key=True)
+            span = Span(table.path, mark.line, mark.col) if mark else Span(table.path)
+            raise StageFailed("figuren", span, f"{type(error).__name__}: {error}") from error
+        image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
         rows = table_rows(table.data)
         data = parts.figure_table(table.data, rows, "figurdata-" + slug(table_id), False, deviation_notes(table.data, rows))
         return str(parts.chart(table.data.chart, image, "figur-" + slug(table_id), data))

@@ -14,6 +14,9 @@ from ia.source.documents import MarkdownDoc, YamlDoc, markdown_doc, yaml_doc
 
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
 MAX_IMAGE_BYTES = paths.MAX_IMAGE_BYTES
+# The Markdown parser is pure Python and slower than linear on some inputs ('![' repeated
+# 50,000 times takes 2 s): a chapter or goal is far below this (the largest seed text is 38 KB).
+MAX_MARKDOWN_BYTES = 100_000
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".svg": "image/svg+xml", ".webp": "image/webp"}
 
@@ -48,10 +51,10 @@ class AgreementSource:
         return sorted(d.path for d in docs if d is not None)
 
 
-def _read_text(root: Path, path: Path) -> str | Diagnostic:
+def _read_text(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> str | Diagnostic:
     """Read a source file as text through the path rule, refusing anything not UTF-8."""
     try:
-        data = paths.read_bytes(root, path, limit=MAX_FILE_BYTES)
+        data = paths.read_bytes(root, path, limit=limit)
     except paths.PathError as refused:
         return Diagnostic(refused.code, Span(refused.path), refused.args_)
     try:
@@ -80,7 +83,7 @@ def read_agreement(root: Path, folder: Path) -> AgreementSource:
         return yaml_doc(relpath(path, root), text)
 
     def load_md(path: Path, *, front_matter: bool = True) -> MarkdownDoc | None:
-        text = _read_text(root, path)
+        text = _read_text(root, path, MAX_MARKDOWN_BYTES)
         if isinstance(text, Diagnostic):
             source.problems.append(text)
             return None

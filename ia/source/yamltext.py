@@ -36,6 +36,13 @@ YAML11_BOOLS = {"y", "n", "yes", "no", "on", "off", "ja", "nej"}
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + "str", _STD + "map", _STD + "seq"}
 MAX_DEPTH = 50
+# What a figure can be: at most this many digits in all, and no exponent that would
+# expand beyond them (1e-400000000 would print 400 MB of zeros; an int of more than
+# 4,300 digits cannot even be converted). Budgets in kroner have 9 digits.
+MAX_DIGITS = 30
+# A text value is a title, a cell or a description: longer is a paste gone wrong, and the
+# Markdown parser would spend seconds on it.
+MAX_TEXT = 10_000
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,20 @@ def _scalar(node: ScalarNode) -> Any:
     return value
 
 
+def _out_of_bounds(value: str) -> bool:
+    """Say whether a plain scalar is a number no figure can be (checked on the text, before converting)."""
+    if _INT.match(value):
+        return len(value.lstrip("+-").lstrip("0")) > MAX_DIGITS
+    if not _FLOAT.match(value):
+        return False
+    mantissa, _, exponent = value.lower().partition("e")
+    digits = mantissa.lstrip("+-").replace(".", "").strip("0")
+    if len(digits) > MAX_DIGITS or len(exponent.lstrip("+-")) > 3:
+        return True
+    number = Decimal(value)
+    return number != 0 and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS
+
+
 def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
     """Parse one YAML document into data, positions and problems; never raise."""
     positions = Positions()
@@ -180,6 +201,13 @@ def _build(node: Node, path: Path_, positions: Positions, problems: list[YamlPro
         problems.append(YamlProblem("IA103", _mark(node, off), {"tag": node.tag.replace(_STD, "!!")}))
         return None
     if isinstance(node, ScalarNode):
+        if node.style is None and _out_of_bounds(node.value):
+            shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+            problems.append(YamlProblem("IA215", _mark(node, off), {"found": shown}))
+            return None
+        if len(node.value) > MAX_TEXT:
+            problems.append(YamlProblem("IA115", _mark(node, off), {"size": len(node.value), "limit": MAX_TEXT}))
+            return None
         value = _scalar(node)
         if node.style is None:
             positions.raw[path] = node.value
