@@ -252,7 +252,7 @@ def markdown(diagnostics: list[Diagnostic], *, lang: str = "da", changed: Collec
             place = f"{d.span.line}:{max(d.span.col, 1)}" if d.span.line else "–"
             group.append(f"| {place} | {_LEVEL[lang][level(d)]} | {d.code} | {_md(_with_hint(d, lang))} |")
         block = "\n".join(group) + "\n"
-        size += len(block.encode("utf-8"))
+        size += len(block.encode("utf-8")) + 1  # and the newline that joins the blocks
         if size > SUMMARY_LIMIT:
             out.append(t["cut"].format(shown=shown, total=len(diagnostics)))
             break
