@@ -126,13 +126,14 @@ def build(args: argparse.Namespace) -> int:
         for name in summary.outputs if summary.status == "bygget" else []:
             target = out_dir / name
             shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
-            _say(f"skrev {shown} ({summary.seconds:.1f} s)")
+            _say(report.printable(f"skrev {shown} ({summary.seconds:.1f} s)"))
+        name = report.printable(summary.id)  # a folder name may hold a newline: never a line of its own
         if summary.status == "uændret" and not many:
-            _say(f"{summary.id}: uændret siden sidste bygning (brug --force for at bygge igen)")
+            _say(f"{name}: uændret siden sidste bygning (brug --force for at bygge igen)")
         if summary.status == "fejl":
-            _say(f"{summary.id}: {summary.errors} fejl – intet skrevet")
+            _say(f"{name}: {summary.errors} fejl – intet skrevet")
         elif summary.warnings:
-            _say(f"{summary.id}: {report.warnings_text(summary.warnings)} (ia check {summary.id} viser dem)")
+            _say(f"{name}: {report.warnings_text(summary.warnings)} (ia check {name} viser dem)")
 
     try:
         summaries = build_many(base, folders, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[args.pdf_variant],

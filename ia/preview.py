@@ -3,12 +3,17 @@
 The page polls a tiny version endpoint and reloads itself when a rebuild has happened,
 so a save shows in the browser within about a second. Diagnostics from `ia check` are
 shown at the top of the page. The server listens on the loopback address only and
-serves nothing but the page and its version number.
+serves nothing but the page and its version number, and only to requests addressed to
+the loopback by name (Host 127.0.0.1, localhost or [::1]): a web page that rebinds its
+own domain name to 127.0.0.1 cannot read an unpublished draft. Threads and idle
+connections are bounded.
 """
 
 from __future__ import annotations
 
 import html
+import os
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,8 +48,15 @@ class Preview:
         self.rebuild()
 
     def watched(self) -> list[Path]:
+        """What a change to rebuilds for: the agreement, its year's shared files, the templates."""
         year = self.folder.parent
-        return [p for p in (self.folder, year / "_shared", year / "rules.yaml", templates_dir()) if p.exists()]
+        return [self.folder, year / "_shared", year / "rules.yaml", templates_dir()]
+
+    def concerns(self, path: str) -> bool:
+        """Say whether a changed path is one of `watched()` or inside one."""
+        changed = Path(os.path.abspath(path))
+        return any(changed == Path(os.path.abspath(w)) or changed.is_relative_to(os.path.abspath(w))
+                   for w in self.watched())
 
     def rebuild(self) -> None:
         result = load(self.root, self.folder)
@@ -68,11 +80,53 @@ class Preview:
             self.page = page.replace("</body>", RELOAD % self.version + "</body>", 1)
 
 
+MAX_THREADS = 16  # concurrent requests; the page itself needs one every 400 ms
+IDLE_SECONDS = 5.0  # a connection that sends nothing for this long is closed
+_LOOPBACK_HOST = re.compile(r"(127\.0\.0\.1|localhost|\[::1\])(:(\d{1,5}))?\Z", re.IGNORECASE)
+
+
+def host_allowed(header: str | None, port: int) -> bool:
+    """Accept only the loopback names, with no port or the server's own (DNS rebinding defence)."""
+    match = _LOOPBACK_HOST.match((header or "").strip())
+    return bool(match) and (match.group(3) is None or int(match.group(3)) == port)
+
+
+class _Server(ThreadingHTTPServer):
+    """A threading server with a bound on its threads: requests beyond it are closed at once."""
+
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(MAX_THREADS)
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
 def serve(preview: Preview, *, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
     """Start the server in a background thread; the caller stops it with `shutdown()`."""
 
     class Handler(BaseHTTPRequestHandler):
+        timeout = IDLE_SECONDS  # the socket's timeout: an idle or slow client is dropped
+
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            if not host_allowed(self.headers.get("Host"), self.server.server_address[1]):
+                self.send_error(403, "Host not allowed")
+                return
             with preview.lock:
                 if self.path == "/__version":
                     payload, kind = str(preview.version).encode(), "text/plain; charset=utf-8"
@@ -91,20 +145,34 @@ def serve(preview: Preview, *, host: str = "127.0.0.1", port: int = 8000) -> Thr
         def log_message(self, *args) -> None:  # quiet: the terminal shows rebuilds, not requests
             pass
 
-    server = ThreadingHTTPServer((host, port), Handler)
+    server = _Server((host, port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 def watch(preview: Preview, stop: threading.Event, on_rebuild=None) -> threading.Thread:
-    """Rebuild on every change to the agreement, its year's shared files or the templates."""
+    """Rebuild on every change to the agreement, its year's shared files or the templates.
+
+    The repository's agreements/ folder is watched, not the agreement's own: a branch
+    switch deletes and restores the agreement folder, and a watch on a deleted folder
+    ends silently. If the watch itself ends (agreements/ gone), it starts again.
+    """
     from watchfiles import watch as watch_files
 
     def run() -> None:
-        for _ in watch_files(*preview.watched(), stop_event=stop, debounce=150, step=50):
-            preview.rebuild()
-            if on_rebuild:
-                on_rebuild(preview)
+        while not stop.is_set():
+            roots = [p for p in (preview.root / "agreements", templates_dir()) if p.is_dir()]
+            try:
+                for _ in watch_files(*roots, stop_event=stop, debounce=150, step=50,
+                                     watch_filter=lambda change, path: preview.concerns(path)):
+                    preview.rebuild()
+                    if on_rebuild:
+                        on_rebuild(preview)
+            except Exception:  # noqa: BLE001 - a vanished folder: wait, then watch again
+                pass
+            if not stop.is_set():
+                preview.rebuild()
+                stop.wait(0.5)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()

@@ -101,6 +101,7 @@ def styled(text: str) -> str:
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
     """Lay out a plain-text table: a title, a header, a rule and aligned columns."""
+    rows = [[printable(str(cell)) for cell in row] for row in rows]  # folder names come from the repository
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
 
     def line(cells: Sequence[str]) -> str:

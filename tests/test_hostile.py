@@ -455,3 +455,13 @@ def test_control_characters_in_file_names_are_escaped_in_every_format(tiny):
         assert not any(line.startswith("::error file=README.md") for line in result.output.splitlines()), fmt
         if fmt == "human":
             assert "05-x\\x0a::error" in result.output
+
+
+def test_control_characters_in_folder_names_are_escaped_in_build_output(tiny, tmp_path):
+    """Point 20: `ia build --all` prints agreement ids made from folder names."""
+    import shutil
+
+    shutil.copytree(tiny / "agreements/2026/demo", tiny / "agreements/2026/x\n::error file=a::b")
+    result = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(tmp_path / "out"), "--format", "html"])
+    assert not any(line.startswith("::") for line in result.output.splitlines()), result.output
+    assert "x\\x0a::error" in result.output

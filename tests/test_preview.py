@@ -70,3 +70,73 @@ def test_nothing_else_is_served(running):
     _, base = running
     with pytest.raises(urllib.error.HTTPError):
         get(base + "/../../etc/passwd")
+
+
+def test_a_foreign_host_name_is_refused(running):
+    """Issue 11, point 15: DNS rebinding. A page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    import http.client
+
+    _, base = running
+    port = int(base.rsplit(":", 1)[1])
+    for host, status in (("evil.example", 403), (f"evil.example:{port}", 403), ("127.0.0.1.evil.example", 403),
+                         (f"localhost:{port + 1}", 403), (f"localhost:{port}", 200), (f"127.0.0.1:{port}", 200),
+                         ("localhost", 200), (f"[::1]:{port}", 200)):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.putrequest("GET", "/", skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        assert response.status == status, host
+        if status != 200:
+            assert b"Handlemuligheder" not in body
+
+
+def test_idle_connections_and_threads_are_bounded(running, monkeypatch):
+    """Point 15: 60 connections that send nothing hold no more than a bounded number of threads."""
+    import socket
+
+    from ia import preview
+
+    _, base = running
+    port = int(base.rsplit(":", 1)[1])
+    before = threading.active_count()
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(60)]
+    time.sleep(0.5)
+    assert threading.active_count() - before <= preview.MAX_THREADS
+    for connection in idle:
+        connection.close()
+    time.sleep(0.2)
+    deadline = time.monotonic() + preview.IDLE_SECONDS + 5
+    while True:  # once the idle ones are dropped, the page is served again
+        try:
+            assert "Handlemuligheder" in get(base + "/")
+            break
+        except (OSError, urllib.error.URLError):
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+
+
+def test_rebuilds_again_after_the_folder_is_deleted_and_restored(running, tmp_path):
+    """Point 16: a branch switch deletes and restores the agreement folder."""
+    import shutil
+
+    tiny, base = running
+    folder = tiny / "agreements/2026/demo"
+    before = get(base + "/__version")
+    # As git does on a branch switch: the files and folders go, and new ones come.
+    shutil.copytree(folder, tmp_path / "away")
+    shutil.rmtree(folder)
+    before = wait_for_version(base, before)
+    shutil.copytree(tmp_path / "away", folder)
+    before = wait_for_version(base, before)
+    time.sleep(0.5)
+    before = get(base + "/__version")
+    goal = folder / "goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("2 % af budgettet", "4 % af budgettet"))
+    wait_for_version(base, before)
+    deadline = time.monotonic() + 10
+    while "4 % af budgettet" not in get(base + "/"):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
