@@ -317,7 +317,8 @@ def check(args: argparse.Namespace) -> int:
             _print([problem], root=base)
             return EXIT_USAGE
     if args.format == "human":
-        _say(f"{len(refs)} aftale(r) tjekket: {report.summary(found, args.lang)}")
+        checked = "agreement(s) checked" if args.lang == "en" else "aftale(r) tjekket"
+        _say(f"{len(refs)} {checked}: {report.summary(found, args.lang)}")
     failing = any(d.is_error for d in found) or (args.strict and found)
     return EXIT_ERRORS if failing else EXIT_OK
 

@@ -127,8 +127,10 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
             args["found"], args["found_en"] = describe(value), describe(value, "en")
             if kind == "literal_error":
                 code = "IA204"
-                args["expected"] = err.get("ctx", {}).get("expected", "")
-                more, hint_code = hint_args(str(value), re.findall(r"'([^']*)'", str(args["expected"])))
+                # Pydantic lists the choices as "'a', 'b' or 'c'"; the Danish message says "eller".
+                args["expected_en"] = str(err.get("ctx", {}).get("expected", ""))
+                args["expected"] = re.sub(r"' or '", "' eller '", args["expected_en"])
+                more, hint_code = hint_args(str(value), re.findall(r"'([^']*)'", args["expected_en"]))
                 args.update(more)
             elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
                 code = "IA206"
@@ -139,6 +141,11 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
                 code = "IA203"
                 args["expected"] = "en tekst" if kind == "string_too_short" else "mindst én række"
                 args["expected_en"] = "a text" if kind == "string_too_short" else "at least one row"
+            elif kind == "string_pattern_mismatch":
+                code = "IA203"
+                pattern = err.get("ctx", {}).get("pattern", "")
+                args["expected"] = f"en tekst, der passer til mønsteret '{pattern}'"
+                args["expected_en"] = f"a text matching the pattern '{pattern}'"
             elif kind in _EXPECTED:
                 code = "IA203"
                 args["expected"], args["expected_en"] = _EXPECTED[kind]
@@ -180,14 +187,14 @@ def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
         args = dict(problem.args)
         hint_code = None
         if problem.code == "IA101":
-            message = str(args.get("problem", ""))
+            kind = args.get("kind")
             line_text = doc.lines[problem.mark.line - 1] if 0 < problem.mark.line <= len(doc.lines) else ""
             nearby = doc.lines[max(problem.mark.line - 3, 0): problem.mark.line]
-            if "\\t" in message or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+            if kind == "tab" or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
                 hint_code = "tab_indent"
             elif any(_NO_SPACE_AFTER_COLON.match(line) for line in nearby):
                 hint_code = "colon_space"
-            elif "mapping values are not allowed" in message:
+            elif kind == "mapping_values":
                 hint_code = "quote_colon"
         result.append(Diagnostic(problem.code, Span(doc.path, problem.mark.line, problem.mark.col), args, hint_code))
     return result
@@ -243,7 +250,7 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
     for part in parts:
         for token in part.tokens:
             if token.type == "heading_open" and token.tag == "h1":
-                diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'"}))
+                diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'", "expected_en": "'##' and '###'"}))
     chapter = Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
     if meta.shared:
         chapter.places, chapter.wordings = composition.places, composition.wordings
@@ -294,7 +301,7 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
                 name = known.heading if known else "Indledning"
                 use = f"'## {name}'" if text.casefold() in opening else "'##' / '###'"
                 diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1),
-                                              {"level": int(token.tag[1]), "expected": use}))
+                                              {"level": int(token.tag[1]), "expected": use, "expected_en": use}))
         if token.type == "heading_open" and (token.tag == "h2" or heading_text(tokens, i).casefold() in opening):
             text = heading_text(tokens, i)
             line = line_of(token)

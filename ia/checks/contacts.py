@@ -26,19 +26,23 @@ def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
             yield Diagnostic("IA702", at(path, positions, "contacts", i, "phone"), {"found": contact.phone})
 
 
-def link_problem(href: str) -> str | None:
-    """Say what is wrong with a link, in Danish, or None when it is fine."""
+def link_problem(href: str) -> dict[str, str] | None:
+    """Say what is wrong with a link, as IA703's `problem` arguments in Danish and English, or None when it is fine."""
     parts = urlsplit(href)
     if parts.scheme in {"http", "https"}:
         host = parts.hostname or ""
         if "." not in host or " " in href:
-            return "forventede en webadresse som https://aabenraa.dk/…"
+            return {"problem": "forventede en webadresse som https://aabenraa.dk/…",
+                    "problem_en": "expected a web address such as https://aabenraa.dk/…"}
         return None
     if parts.scheme == "mailto":
-        return None if EMAIL.match(parts.path) else "forventede mailto: efterfulgt af en e-mailadresse"
+        return None if EMAIL.match(parts.path) else {
+            "problem": "forventede mailto: efterfulgt af en e-mailadresse",
+            "problem_en": "expected mailto: followed by an e-mail address"}
     if href.startswith("#"):
         return None
-    return "forventede et link, der begynder med https://, http:// eller mailto:"
+    return {"problem": "forventede et link, der begynder med https://, http:// eller mailto:",
+            "problem_en": "expected a link that starts with https://, http:// or mailto:"}
 
 
 # Markdown drops links with these schemes and shows them as text; say so at their line.
@@ -67,7 +71,8 @@ def links(agreement: Agreement) -> Iterator[Diagnostic]:
                             continue
                         col = column_of(section, line, match.group(1))
                         yield Diagnostic("IA703", Span(section.path, line, col),
-                                         {"found": match.group(1)[:80], "problem": "den slags links vises aldrig"})
+                                         {"found": match.group(1)[:80], "problem": "den slags links vises aldrig",
+                                          "problem_en": "such links are never shown"})
             for child in token.children:
                 if child.type != "link_open":
                     continue
@@ -82,4 +87,4 @@ def links(agreement: Agreement) -> Iterator[Diagnostic]:
                             if 0 < line <= len(section.lines):
                                 col = max(section.lines[line - 1].find(href), 0) + 1
                             break
-                    yield Diagnostic("IA703", Span(section.path, line, col), {"found": href, "problem": problem})
+                    yield Diagnostic("IA703", Span(section.path, line, col), {"found": href, **problem})

@@ -192,5 +192,7 @@ def area_minimums(agreement: Agreement) -> Iterator[Diagnostic]:
         found = len(agreement.goals_in(area.key))
         if found < area.min_goals:
             requirement = f" ({area.requirement})" if area.requirement else ""
+            requirement_en = f' ("{area.requirement}")' if area.requirement else ""
             yield Diagnostic("IA321", Span(f"{agreement.folder}/goals"),
-                             {"area": area.title, "count": area.min_goals, "found": found, "requirement": requirement})
+                             {"area": area.title, "count": area.min_goals, "found": found, "requirement": requirement,
+                              "requirement_en": requirement_en})

@@ -24,6 +24,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from ia.source.yamlerrors import Wording, control_character, explain
+
 Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -177,15 +179,15 @@ def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
-        problem = (error.problem or str(error)).strip()
-        return YamlResult(None, positions, [YamlProblem("IA101", where, {"problem": problem})])
+        wording = explain((error.problem or str(error)).strip())
+        return YamlResult(None, positions, [_syntax(where, wording)])
     except yaml.reader.ReaderError as error:
         # A control character: give its line, and say which character it is.
         line = text.count("\n", 0, error.position) + 1
-        problem = f"tegnet U+{error.character:04X} er ikke tilladt i YAML" if isinstance(error.character, int) else str(error)
-        return YamlResult(None, positions, [YamlProblem("IA101", Mark(line + line_offset, 1), {"problem": problem})])
+        wording = control_character(error.character) if isinstance(error.character, int) else explain(error.reason)
+        return YamlResult(None, positions, [_syntax(Mark(line + line_offset, 1), wording)])
     except yaml.YAMLError as error:
-        return YamlResult(None, positions, [YamlProblem("IA101", Mark(1 + line_offset, 1), {"problem": str(error)})])
+        return YamlResult(None, positions, [_syntax(Mark(1 + line_offset, 1), explain(str(error)))])
     finally:
         if loader is not None:
             loader.dispose()
@@ -193,6 +195,10 @@ def read_yaml(text: str, *, line_offset: int = 0) -> YamlResult:
         return YamlResult(None, positions, problems)
     data = _build(root, (), positions, problems, line_offset)
     return YamlResult(data, positions, problems)
+
+
+def _syntax(where: Mark, wording: Wording) -> YamlProblem:
+    return YamlProblem("IA101", where, {"problem": wording.da, "problem_en": wording.en, "kind": wording.kind})
 
 
 def _build(node: Node, path: Path_, positions: Positions, problems: list[YamlProblem], off: int) -> Any:
