@@ -241,14 +241,22 @@ def preview(args: argparse.Namespace) -> int:
     """Vis aftalen i browseren, og byg den igen ved hver gemning."""
     import threading
 
-    from ia.preview import Preview, serve, watch
+    from ia.preview import Preview, busy_port, port_problem, serve, watch
 
     base = _root(args.root)
     folder = _folder(base, args.agreement)
     if folder is None:
         return EXIT_ERRORS
+    busy = port_problem(args.port, agreement=args.agreement)
+    if busy:
+        _print([busy], root=base)
+        return EXIT_ERRORS
     state = Preview(base, folder)
-    server = serve(state, port=args.port)
+    try:
+        server = serve(state, port=args.port)
+    except OSError as error:  # taken between the check and now
+        _print([busy_port(error, args.port, agreement=args.agreement)], root=base)
+        return EXIT_ERRORS
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     _say(f"viser {args.agreement} på {url} – gem en fil for at se ændringen, Ctrl-C stopper")
     if args.open:

@@ -39,6 +39,21 @@ class FigureChange:
     column: str
     before: Decimal | None
     after: Decimal | None
+    row_removed: bool = False
+
+    @property
+    def emptied(self) -> bool:
+        """A figure left empty for the editor to enter (what `ia new` does), not a row taken out."""
+        return self.before is not None and self.after is None and not self.row_removed
+
+
+@dataclass
+class EmptiedCells:
+    """How many figures of one table were emptied, and in which columns."""
+
+    table: str
+    count: int
+    columns: list[str]
 
 
 @dataclass
@@ -56,6 +71,35 @@ class Diff:
     @property
     def empty(self) -> bool:
         return not (self.added or self.removed or self.kpis or self.figures or self.tables_added or self.tables_removed)
+
+    @property
+    def emptied_targets(self) -> list[KpiChange]:
+        """KPI targets that had a value and now have none: after `ia new`, every one of them."""
+        return [k for k in self.kpis if k.before is not None and k.after is None]
+
+    @property
+    def changed_targets(self) -> list[KpiChange]:
+        return [k for k in self.kpis if not (k.before is not None and k.after is None)]
+
+    @property
+    def changed_figures(self) -> list[FigureChange]:
+        """Figures that changed value, appeared or went with their row: each worth a line."""
+        return [f for f in self.figures if not f.emptied]
+
+    def emptied_figures(self) -> list[EmptiedCells]:
+        """Emptied figures counted by table, in table order, with their columns in first-seen order.
+
+        After `ia new` every figure is emptied: a thousand identical lines would hide the
+        few that say something, so they are summarised and `ia check` lists each at its line.
+        """
+        by_table: dict[str, EmptiedCells] = {}
+        for change in self.figures:
+            if change.emptied:
+                entry = by_table.setdefault(change.table, EmptiedCells(change.table, 0, []))
+                entry.count += 1
+                if change.column not in entry.columns:
+                    entry.columns.append(change.column)
+        return list(by_table.values())
 
 
 def _rows(table: TableData) -> dict[str, list]:
@@ -121,7 +165,7 @@ def _table_changes(name: str, before: TableData, after: TableData) -> list[Figur
             for column in before.columns:
                 i = before.columns.index(column)
                 if column.type == "number" and _number(row_a[i] if i < len(row_a) else None) is not None:
-                    changes.append(FigureChange(name, label, column.label, _number(row_a[i]), None))
+                    changes.append(FigureChange(name, label, column.label, _number(row_a[i]), None, row_removed=True))
     return changes
 
 

@@ -212,6 +212,8 @@ MESSAGES: dict[str, Entry] = {
     "IA906": Entry("PDF'en brugte mere hukommelse end tilladt ({limit}): er en tabel eller et afsnit for stort?",
                    "the PDF used more memory than allowed ({limit}): is a table or a section too large?"),
     "IA909": Entry("{stage} kunne ikke dannes: {problem}", "{stage_en} could not be made: {problem}"),
+    "IA907": Entry("porten {port} på 127.0.0.1 kan ikke bruges: {reason}",
+                   "port {port} on 127.0.0.1 cannot be used: {reason_en}"),
     "IA902": Entry("kan ikke skrive {target}: {problem}", "cannot write {target}: {problem}"),
     "IA903": Entry("intern fejl: {problem}", "internal error: {problem}"),
 }
@@ -221,6 +223,8 @@ MESSAGES: dict[str, Entry] = {
 ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606"})
 
 HINTS: dict[str, Entry] = {
+    "other_port": Entry("vælg en anden port: ia preview {agreement} --port {suggestion}",
+                        "choose another port: ia preview {agreement} --port {suggestion}"),
     "did_you_mean": Entry("mente du '{suggestion}'?", "did you mean '{suggestion}'?"),
     "quote_text": Entry("sæt anførselstegn om teksten: \"{raw}\"", "put the text in quotes: \"{raw}\""),
     "yaml_bool": Entry("'{raw}' er tekst her; skriv true eller false for ja/nej",

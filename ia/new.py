@@ -13,6 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ia import paths
 from ia.diagnostics import Diagnostic, Span, relpath
@@ -37,9 +38,49 @@ def _load(text: str):
     return _yaml().load(text)
 
 
-def _dump(data) -> str:
+class _WrittenNull(str):
+    """An empty value the editor wrote as a word ('null', '~'), to be written back the same way."""
+
+
+def _represent_written_null(representer, data: _WrittenNull):
+    return representer.represent_scalar("tag:yaml.org,2002:null", str(data))
+
+
+_NULL_WORD = re.compile(r"(null|Null|NULL|~)(?=\s|,|\]|\}|#|$)")
+
+
+def _keep_written_nulls(node, lines: list[str]) -> None:
+    """Mark the empty values that the source spells out, so `group: null` is not written back as `group:`.
+
+    ruamel.yaml keeps every value's position (`lc`) but not how an empty one was spelt;
+    a value emptied here (a figure, a target) has a number at its position and is left alone.
+    """
+    if isinstance(node, CommentedMap):
+        items = list(node.items())
+    elif isinstance(node, CommentedSeq):
+        items = list(enumerate(node))
+    else:
+        return
+    for key, value in items:
+        if value is None:
+            try:
+                line, col = node.lc.value(key) if isinstance(node, CommentedMap) else node.lc.item(key)
+            except (KeyError, IndexError, TypeError):
+                continue
+            match = _NULL_WORD.match(lines[line], col) if line < len(lines) else None
+            if match:
+                node[key] = _WrittenNull(match.group(1))
+        else:
+            _keep_written_nulls(value, lines)
+
+
+def _dump(data, source: str) -> str:
+    """Write `data` back in the source's layout, empty values spelt as in `source`."""
+    _keep_written_nulls(data, source.splitlines())
+    yaml = _yaml()
+    yaml.representer.add_representer(_WrittenNull, _represent_written_null)
     buffer = io.StringIO()
-    _yaml().dump(data, buffer)
+    yaml.dump(data, buffer)
     return buffer.getvalue()
 
 
@@ -58,7 +99,7 @@ def new_agreement_yaml(text: str, *, unit: str, year: int) -> str:
     data["year"] = year
     data["effective_date"] = f"{year}-01-01"
     data.pop("created", None)
-    return _dump(data)
+    return _dump(data, text)
 
 
 def new_goal(text: str, *, source_year: int, delta: int) -> str:
@@ -75,7 +116,7 @@ def new_goal(text: str, *, source_year: int, delta: int) -> str:
         for row in kpi.get("rows") or []:
             row["baseline"] = row.get("target")
             row["target"] = None
-    return "---\n" + _dump(meta) + "---\n" + body
+    return "---\n" + _dump(meta, meta_text) + "---\n" + body
 
 
 def _empty_numbers(rows, numeric: list[bool]) -> None:
@@ -114,13 +155,13 @@ def new_table(text: str, *, delta: int) -> str:
     if isinstance(data.get("chart"), dict):
         data["chart"]["caption"] = shift_years(str(data["chart"].get("caption", "")), delta)
         data["chart"]["alt"] = ""  # described last year's figures: to be rewritten
-    return _dump(data)
+    return _dump(data, text)
 
 
 def new_rules(text: str, *, year: int) -> str:
     data = _load(text)
     data["year"] = year
-    return _dump(data)
+    return _dump(data, text)
 
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years Meta.year accepts (tests/test_cli.py keeps them equal)

@@ -11,14 +11,17 @@ connections are bounded.
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ia import report
+from ia.diagnostics import Diagnostic, Span
 from ia.pipeline import load
 from ia.render.html import render_html, templates_dir
 
@@ -115,6 +118,47 @@ class _Server(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.slots.release()
+
+
+def port_problem(port: int, *, agreement: str, host: str = "127.0.0.1") -> Diagnostic | None:
+    """Say why `port` cannot be listened on, with a free port to use instead, or None when it can.
+
+    Checked before the first build, so a busy port is reported at once, not after it.
+    """
+    if port == 0:
+        return None
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as http.server does
+            probe.bind((host, port))
+    except OSError as error:
+        return busy_port(error, port, agreement=agreement, host=host)
+    return None
+
+
+def busy_port(error: OSError, port: int, *, agreement: str, host: str = "127.0.0.1") -> Diagnostic:
+    """The diagnostic for a port that could not be listened on, suggesting the next free one."""
+    if error.errno == errno.EADDRINUSE:
+        reason, reason_en = "den er optaget (kører ia preview allerede?)", "it is in use (is ia preview already running?)"
+    elif error.errno == errno.EACCES:
+        reason, reason_en = "den kræver administratorrettigheder", "it needs administrator rights"
+    else:
+        reason = reason_en = error.strerror or str(error)
+    return Diagnostic("IA907", Span(host), {"port": port, "reason": reason, "reason_en": reason_en,
+                                            "agreement": agreement, "suggestion": _free_port(port, host)}, "other_port")
+
+
+def _free_port(busy: int, host: str) -> int:
+    """The first free port after `busy` (in the unprivileged range), or 0 (any free port) when none of the next 20 is."""
+    for candidate in range(max(busy + 1, 1024), min(max(busy + 1, 1024) + 20, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, candidate))
+            except OSError:
+                continue
+            return candidate
+    return 0
 
 
 def serve(preview: Preview, *, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:

@@ -211,6 +211,29 @@ def test_new_keeps_comments_and_text(tiny):
     assert (tiny / "agreements/2027/demo/chapters/01-indledning.md").read_text() == source
 
 
+def test_new_keeps_empty_values_as_written():
+    """`group: null` stays `group: null` (ruamel.yaml would write `group:`), `~` stays `~`, an empty value stays empty."""
+    from ia.new import new_table
+
+    source = ("columns:\n  - {label: \"\"}\n  - {label: Budget 2026, type: number}\nrows:\n"
+              "  - group: null\n    total: [\"\", 12]\n    rows:\n      - [a, 12]\n"
+              "  - group: ~\n    rows:\n      - [b, 3]\n  - group:\n    rows:\n      - [c, null]\n")
+    assert new_table(source, delta=1) == source.replace("Budget 2026", "Budget 2027").replace("12]", "null]").replace(
+        "3]", "null]")
+
+
+def test_new_keeps_group_null_in_the_real_tables(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
+    assert runner.invoke(app, ["new", "csr", "2027", "--from", "csr-2026", "--root", str(tmp_path)]).exit_code == 0
+    before = (tmp_path / "agreements/2026/csr/tables/aktivitet.yaml").read_text()
+    after = (tmp_path / "agreements/2027/csr/tables/aktivitet.yaml").read_text()
+    assert after.count("group: null") == before.count("group: null") == 4
+
+
 def test_new_refuses_to_overwrite(tiny):
     assert runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)]).exit_code == 0
     again = runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])

@@ -59,3 +59,24 @@ def test_diff_command_prints_and_writes_html(tiny, tmp_path):
 def test_diff_of_an_agreement_with_itself_is_empty(tiny):
     agreement = load(tiny, "demo-2026").agreement
     assert diff(agreement, agreement).empty
+
+
+def test_diff_after_new_summarises_emptied_cells(tiny):
+    """Right after `ia new` every figure and KPI target is empty: one line per table, not one per cell."""
+    from tests.test_report import assert_golden
+
+    assert runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)]).exit_code == 0
+    result = runner.invoke(app, ["diff", "demo-2026", "demo-2027", "--root", str(tiny)])
+    assert_golden("diff-after-new.txt", result.stdout)
+    changes = diff(load(tiny, "demo-2026").agreement, load(tiny, "demo-2027").agreement)
+    (budget,) = changes.emptied_figures()
+    assert (budget.table, budget.count, budget.columns) == ("budget", 10, ["Budget 2027", "Timepris"])
+    assert len(changes.emptied_targets) == 2 and not changes.changed_targets and not changes.changed_figures
+
+
+def test_changed_figures_are_still_listed_beside_the_summary(tiny):
+    next_year(tiny)
+    result = runner.invoke(app, ["diff", "demo-2026", "demo-2027", "--root", str(tiny)])
+    assert "  budget: 9 tal tømt i kolonnerne 'Budget 2026', 'Timepris'\n" in result.output
+    assert "│ budget │ Brutto Budget / Stubbæk │ Budget 2026 │ 11.906 │ 12.500 │     594 │" in result.output
+    assert "│ Dokumentation i Nexus │ Medicinopfølgning er udfyldt │   9 │ 9,5 │" in result.output

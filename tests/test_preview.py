@@ -140,3 +140,23 @@ def test_rebuilds_again_after_the_folder_is_deleted_and_restored(running, tmp_pa
     while "4 % af budgettet" not in get(base + "/"):
         assert time.monotonic() < deadline
         time.sleep(0.1)
+
+
+def test_a_busy_port_is_a_danish_message_with_another_port(tiny):
+    import socket
+
+    from ia.cli import run as app
+    from tests.clirunner import CliRunner
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["preview", "demo-2026", "--root", str(tiny), "--port", str(port)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"127.0.0.1: fejl IA907: porten {port} på 127.0.0.1 kan ikke bruges: den er optaget (kører ia preview allerede?)"
+    assert lines[1].startswith("  hjælp: vælg en anden port: ia preview demo-2026 --port ")
+    suggested = int(lines[1].rsplit(" ", 1)[1])
+    assert suggested != port
+    assert "IA903" not in result.output and "Traceback" not in result.output
