@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from tests.clirunner import CliRunner
 
-from ia.cli import app
+from ia.cli import run as app
 from ia.pipeline import load
 from tests.test_cases import CASES, apply
 
