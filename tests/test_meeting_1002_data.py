@@ -7,7 +7,8 @@ honest in both directions:
 - every stretch of the seed's lines for an item is found again in that item, so a dropped
   paragraph fails.
 Whitespace is normalised away on both sides (the extraction breaks lines and pads with spaces),
-and so are hyphens (the transcription rejoins words hyphenated at a line end). The seed line
+and so are hyphens and en dashes (the transcription rejoins words hyphenated at a line end; the
+seed uses dashes as bullets). The seed line
 ranges are those in docs/transcription/das-social-2025-10-02.md.
 """
 
@@ -58,9 +59,9 @@ TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 def norm(text: str) -> str:
     """Return `text` without whitespace, hyphens and Markdown/bullet markup, for comparison."""
-    text = re.sub(r"(?m)^\s*(- |•|-\u00a0|-\s|– )", "", text)
+    text = re.sub(r"(?m)^\s*(- |•|-\u00a0|-\s)", "", text)
     text = re.sub(r"\\(.)", r"\1", text)
-    return re.sub(r"[\s\u00a0\-•|#*]", "", text)
+    return re.sub(r"[\s\u00a0\-–•|#*]", "", text)
 
 
 def seed_lines() -> list[str]:
