@@ -54,13 +54,29 @@ FURNITURE = re.compile(
 # A fragment of seed text this short may stay unmatched: the pieces of a flattened table header
 # that the rebuilt table arranges differently.
 LEFTOVER = 12
+# Sentences the seed interrupts — a table cell interleaved with other columns' text, a paragraph
+# broken by a page's footnotes and running header — as (end of one seed stretch, start of the
+# next): the text is checked as the two stretches.
+INTERLEAVED = [
+    ("i 2024. Dette", "er sket, selvom"),
+    ("i et åbent tilbud.", "Ifølge styregruppen vil"),
+    ("udfordring for tilbuddets", "forudsætninger for at kunne"),
+    ("at den gravide også kan henvende sig", "direkte uden henvisning"),
+    ("fortsat bør opdateres", "ift. udviklingen i 2025"),
+    ("kan udnytte de", "velfærdsteknologiske muligheder"),
+    ("hvordan der arbejdes", "med velfærdsteknologi"),
+    ("med udviklingshandicap samt", "misbrug, psykiatriske"),
+    ("godkendt på FU-møde den", "30.04.25."),
+]
 TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
 def norm(text: str) -> str:
     """Return `text` without whitespace, hyphens and Markdown/bullet markup, for comparison."""
     text = re.sub(r"(?m)^\s*(- |•|-\u00a0|-\s)", "", text)
-    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text.replace("<br>", " "))
+    # Markdown footnotes: the seed prints the marker as a plain digit.
+    text = re.sub(r"\[\^(\d+)\]:?", r"\1", text)
     return re.sub(r"[\s\u00a0\-–•|#*]", "", text)
 
 
@@ -93,8 +109,15 @@ def attachment_files(item: Path) -> list[Path]:
 
 
 def cells(line: str) -> list[str]:
-    """Return the non-empty cells of a pipe-table row."""
-    return [cell for cell in line.strip().strip("|").split("|") if cell.strip()]
+    """Return the non-empty cells of a pipe-table row, split where the seed interleaved them."""
+    return [cell for cell in interrupted(line).strip().strip("|").split("|") if cell.strip()]
+
+
+def interrupted(text: str) -> str:
+    """Return `text` with a "|" where the seed interrupts it (INTERLEAVED)."""
+    for end, start in INTERLEAVED:
+        text = text.replace(f"{end} {start}", f"{end}|{start}")
+    return text
 
 
 def header_cells(body: str) -> list[str]:
@@ -123,7 +146,7 @@ def pieces(body: str) -> list[str]:
                 current = []
             current.append(line.strip())
         out.append(" ".join(current))
-    return [p for p in out if norm(p)]
+    return [part for p in out for part in interrupted(p).split("|") if norm(part)]
 
 
 def strings(value: Any) -> list[str]:
