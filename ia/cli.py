@@ -292,8 +292,6 @@ def list_(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     """Tjek aftaler uden at bygge dem."""
-    from ia.pipeline import all_refs, load
-
     base = _root(args.root)
     changed: frozenset[str] = frozenset()
     if args.changed_first is not None:
@@ -302,6 +300,27 @@ def check(args: argparse.Namespace) -> int:
         except OSError as error:
             _say(f"ia check: kan ikke læse --changed-first {args.changed_first}: {error.strerror}")
             return EXIT_USAGE
+    if not args.watch:
+        return _check_once(args, base, changed)
+    # Each round opens with this line and ends with the summary line: an editor's problem
+    # matcher (.vscode/tasks.json) replaces its problems between the two.
+    begin = "ia check: checking …" if args.lang == "en" else "ia check: tjekker …"
+    from watchfiles import watch as watch_files
+
+    _say(begin)
+    _check_once(args, base, changed)
+    try:
+        for _ in watch_files(base / "agreements", debounce=150, step=50):
+            _say(begin)
+            _check_once(args, base, changed)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -> int:
+    from ia.pipeline import all_refs, load
+
     refs: list[str | Path] = list(args.agreements) if args.agreements else list(all_refs(base))
     if not refs:
         diagnostic = Diagnostic("IA124", Span(str(base)), {"folder": str(base / "agreements")})
@@ -404,6 +423,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--changed-first", type=Path,
                      help="Fil med ændrede filer, én pr. linje (git diff --name-only): deres fund vises først.")
     sub.add_argument("--summary", type=Path, help="Tilføj alle fund som Markdown til denne fil (fx $GITHUB_STEP_SUMMARY).")
+    sub.add_argument("--watch", action="store_true",
+                     help="Tjek igen ved hver gemning, til Ctrl-C (til editorens problemliste).")
     return parser
 
 

@@ -19,6 +19,11 @@ class Model(BaseModel):
 
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+# What `ia check` accepts for contacts (IA701, IA702), also given to editors' schemas as
+# patterns, so VS Code underlines a bad address or number while it is typed. Validation
+# itself leaves them to the checks, whose diagnostics say more than "does not match".
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+PHONE_PATTERN = r"^(?:\+45|0045)?\s?(?:\d\s?){7}\d$"
 Number = Union[int, Decimal]
 
 
@@ -58,7 +63,8 @@ class Site(Model):
     address: list[Text] = Field(default_factory=list, description="Adressens linjer, fx ['Reberbanen 3', '6200 Aabenraa'].")
     capacity: list[Capacity] = Field(default_factory=list, description="Antal borgere, pladser eller forløb.")
     note: Text | None = Field(None, description="Tekst i stedet for antal, fx 'Administration'.")
-    phone: Text | None = Field(None, description="Stedets telefon, som det skal stå i tabellen, fx '7376 7519'.")
+    phone: Text | None = Field(None, description="Stedets telefon, som det skal stå i tabellen, fx '7376 7519'.",
+                               json_schema_extra={"pattern": PHONE_PATTERN})
     legal_basis: list[Text] = Field(default_factory=list, description=(
         "Lovgrundlag for netop dette sted, når tilbuddets steder har hvert sit."))
 
@@ -72,8 +78,9 @@ class Offer(Model):
 class Contact(Model):
     role: Text = Field(description="Rolle eller afdeling, fx 'Centerleder' eller 'Botilbud Bjerggade'.")
     name: Text = Field(description="Lederens navn.")
-    email: Text = Field(description="E-mailadresse; linket dannes af adressen.")
-    phone: Text = Field(description="Telefonnummer med 8 cifre, skrevet i anførselstegn.")
+    email: Text = Field(description="E-mailadresse; linket dannes af adressen.", json_schema_extra={"pattern": EMAIL_PATTERN})
+    phone: Text = Field(description="Telefonnummer med 8 cifre, skrevet i anførselstegn.",
+                        json_schema_extra={"pattern": PHONE_PATTERN})
 
 
 class AgreementMeta(Model):

@@ -34,11 +34,44 @@ TITLES = {
 }
 
 
-def schema_texts() -> dict[str, str]:
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def year_areas(root: Path) -> dict[int, list[str]]:
+    """The area keys of every year's rules (agreements/<year>/rules.yaml), by year."""
+    from ia.source.yamltext import read_yaml
+
+    found: dict[int, list[str]] = {}
+    for path in sorted((root / "agreements").glob("*/rules.yaml")):
+        data = read_yaml(path.read_text(encoding="utf-8")).data
+        areas = data.get("areas") if isinstance(data, dict) else None
+        if path.parent.name.isdigit() and isinstance(areas, list):
+            found[int(path.parent.name)] = [str(a["key"]) for a in areas if isinstance(a, dict) and "key" in a]
+    return found
+
+
+def _with_areas(schema: dict, areas: dict[int, list[str]]) -> dict:
+    """Give the goal's `area` the years' area keys as an enum, so an editor's tool can offer and check them.
+
+    The schema serves every year, so the enum is their union and the description says
+    which year has which; `ia check` holds a goal to its own year's areas (IA304).
+    """
+    if not areas:
+        return schema
+    area = schema["properties"]["area"]
+    area["enum"] = sorted({key for keys in areas.values() for key in keys})
+    area["description"] += " " + "; ".join(f"{year}: {', '.join(keys)}" for year, keys in sorted(areas.items(), reverse=True)) + "."
+    return schema
+
+
+def schema_texts(root: Path = REPOSITORY) -> dict[str, str]:
     """Return file name -> JSON text for every schema, deterministic and pretty-printed."""
     result = {}
+    areas = year_areas(root)
     for name, model in SCHEMAS.items():
         schema = model.model_json_schema(mode="validation")
+        if name == "goal":
+            schema = _with_areas(schema, areas)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[name], **schema}
         result[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return result

@@ -22,3 +22,34 @@ def test_every_source_file_names_its_schema():
             continue
         head = path.read_text(encoding="utf-8").splitlines()[:2]
         assert any("$schema=" in line and f"{kind}.schema.json" in line for line in head), path
+
+
+def test_editor_schemas_carry_the_enums_and_patterns_editors_get_wrong():
+    import json
+    import re
+
+    from ia.schemas import year_areas
+
+    goal = json.loads((ROOT / "schemas/goal.schema.json").read_text(encoding="utf-8"))["properties"]
+    areas = year_areas(ROOT)
+    assert set(areas) >= {2023, 2026}
+    assert goal["area"]["enum"] == sorted({key for keys in areas.values() for key in keys})
+    assert "rehabilitering" in areas[2026] and "rehabilitering" not in areas[2023]
+    assert goal["scope"]["enum"] == ["lokalt", "tværgående"]
+    contact = json.loads((ROOT / "schemas/agreement.schema.json").read_text(encoding="utf-8"))["$defs"]["Contact"]["properties"]
+    email, phone = re.compile(contact["email"]["pattern"]), re.compile(contact["phone"]["pattern"])
+    assert email.match("cc@aabenraa.dk") and not email.match("cc@aabenraa")
+    assert phone.match("28 99 40 25") and phone.match("+45 28994025") and not phone.match("1234 567")
+
+
+def test_the_patterns_accept_every_contact_in_the_agreements():
+    import json
+    import re
+
+    import yaml
+
+    contact = json.loads((ROOT / "schemas/agreement.schema.json").read_text(encoding="utf-8"))["$defs"]["Contact"]["properties"]
+    for path in sorted((ROOT / "agreements").glob("*/*/agreement.yaml")):
+        for person in yaml.safe_load(path.read_text(encoding="utf-8")).get("contacts") or []:
+            assert re.match(contact["email"]["pattern"], person["email"]), (path, person["email"])
+            assert re.match(contact["phone"]["pattern"], str(person["phone"])), (path, person["phone"])

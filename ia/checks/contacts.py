@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ia.checks._where import at, column_of
+from ia.models import EMAIL_PATTERN, PHONE_PATTERN
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
 
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+EMAIL = re.compile(EMAIL_PATTERN)
 # Danish numbers have eight digits, optionally after +45 or 0045, optionally spaced in pairs.
-PHONE = re.compile(r"^(?:\+45|0045)?\s?(?:\d\s?){7}\d$")
+PHONE = re.compile(PHONE_PATTERN)
 
 
 def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
