@@ -308,7 +308,9 @@ def check(args: argparse.Namespace) -> int:
     from watchfiles import watch as watch_files
 
     _say(begin)
-    _check_once(args, base, changed)
+    first = _check_once(args, base, changed)
+    if not (base / "agreements").is_dir():
+        return first  # nothing to watch: the check has said so (IA124)
     try:
         for _ in watch_files(base / "agreements", debounce=150, step=50):
             _say(begin)

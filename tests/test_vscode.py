@@ -106,3 +106,8 @@ def test_recommended_extensions_are_in_the_dev_container_too():
     recommended = load_jsonc(VSCODE / "extensions.json")["recommendations"]
     container = load_jsonc(ROOT / ".devcontainer/devcontainer.json")["customizations"]["vscode"]["extensions"]
     assert "redhat.vscode-yaml" in recommended and set(recommended) <= set(container)
+
+
+def test_watch_without_agreements_says_so_and_ends(tmp_path):
+    result = runner.invoke(app, ["check", "--watch", "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "IA124" in result.output and "IA903" not in result.output
