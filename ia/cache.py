@@ -22,18 +22,21 @@ importing pydantic, Jinja, markdown-it, WeasyPrint or matplotlib.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
 import os
 import secrets
 import sys
+import time
 from pathlib import Path
 
 from ia import paths, publish
 
 FOLDER = ".cache"
-FORMAT = 2  # the record's layout; records of another layout are misses
+FORMAT = 3  # the record's layout; records of another layout are misses
+SETTLE_NS = 2_000_000_000  # a file's stat proves nothing if it was modified this close to the recording
 MAX_RECORD = 4_000_000
 
 
@@ -55,6 +58,7 @@ def _templates() -> Path:
     return packaged
 
 
+@functools.lru_cache(maxsize=8)
 def _tree_signature(folder: Path) -> str:
     """Name, size and modification time of every file under `folder`: `ia`'s own code and
     templates are not input from a pull request, so their stat is enough, and cheap."""
@@ -69,6 +73,7 @@ def _tree_signature(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
 def _distributions() -> str:
     """The installed distributions with their versions (the names of their .dist-info folders)."""
     names: list[str] = []
@@ -123,27 +128,62 @@ def lookup(root: Path, out_dir: Path, agreement_id: str, *, formats: tuple[str, 
         return None
     if record.get("environment") != environment(formats=formats, variant=variant):
         return None
+    stats, settled = record.get("stats") or {}, int(record.get("recorded") or 0) - SETTLE_NS
     for key, digest in inputs.items():
-        if not isinstance(key, str) or ".." in key.split("/") or key.startswith("/") or _current(root, key) != digest:
+        if not isinstance(key, str) or ".." in key.split("/") or key.startswith("/"):
             return None
+        if _unchanged(stats.get(key), _stat(root / key), settled):
+            continue  # same file, same size, same time, and not touched near the recording: as git's index
+        if _current(root, key) != digest:
+            return None
+    output_stats = record.get("output_stats") or {}
     for name, digest in outputs.items():
-        data = publish.read(out_dir, agreement_id, name) if isinstance(name, str) else None
+        if not isinstance(name, str):
+            return None
+        if _unchanged(output_stats.get(name), publish.output_stat(out_dir, agreement_id, name), settled):
+            continue
+        data = publish.read(out_dir, agreement_id, name)
         if data is None or hashlib.sha256(data).hexdigest() != digest:
             return None
     return record
 
 
+def _stat(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _unchanged(recorded, now: tuple[int, int, int, int] | None, settled: int) -> bool:
+    """Say whether a file's stat proves it unchanged: equal to what was recorded when it was
+    read, and last modified well before the record was written (a file modified within the
+    clock's granularity of the recording could change without changing its time)."""
+    return (isinstance(recorded, list) and now is not None and tuple(recorded) == now
+            and now[3] < settled)
+
+
 def store(root: Path, out_dir: Path, agreement_id: str, *, formats: tuple[str, ...], variant: str | None,
           inputs: dict[str, str], outputs: list[str], pages: int | None, warnings: int) -> None:
-    """Write the record of a successful build; raise `paths.PathError` (IA902, IA114) when it cannot be."""
-    hashes = {}
+    """Write the record of a successful build; raise `paths.PathError` (IA902, IA114) when it cannot be.
+
+    `inputs` is the build's journal (`paths.journal()`); its `stats` are the files' stats as
+    they were read, so a later lookup can skip re-hashing a file that provably did not change.
+    """
+    hashes, output_stats = {}, {}
     for name in outputs:
+        before = publish.output_stat(out_dir, agreement_id, name)
         data = publish.read(out_dir, agreement_id, name)
-        if data is None:
-            return  # not published as this version publishes: nothing to vouch for
+        if data is None or before is None or publish.output_stat(out_dir, agreement_id, name) != before:
+            return  # not published as this version publishes, or changing: nothing to vouch for
         hashes[name] = hashlib.sha256(data).hexdigest()
+        output_stats[name] = list(before)
+    stats = getattr(inputs, "stats", {})
     record = {"format": FORMAT, "environment": environment(formats=formats, variant=variant),
-              "inputs": dict(sorted(inputs.items())), "outputs": hashes, "pages": pages, "warnings": warnings}
+              "inputs": dict(sorted(inputs.items())), "stats": {k: list(v) for k, v in sorted(stats.items())},
+              "outputs": hashes, "output_stats": output_stats, "recorded": time.time_ns(),
+              "pages": pages, "warnings": warnings}
     key = _key(create=True)
     if key is None:
         return  # no private place for the key: the cache stays off, builds stay correct

@@ -29,7 +29,18 @@ from pathlib import Path, PurePosixPath
 MAX_FILE_BYTES = 2_000_000
 MAX_IMAGE_BYTES = 5_000_000
 
-_journal: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar("ia_read_journal", default=None)
+
+
+class Journal(dict):
+    """Reads recorded during a build: repository path -> sha256, and in `stats` the
+    (device, inode, size, mtime) of each file as it was read, for a cheap later check."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: dict[str, tuple[int, int, int, int]] = {}
+
+
+_journal: contextvars.ContextVar[Journal | None] = contextvars.ContextVar("ia_read_journal", default=None)
 
 
 class PathError(Exception):
@@ -61,9 +72,9 @@ def lexically_inside(root: Path, path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def journal() -> Iterator[dict[str, str]]:
+def journal() -> Iterator[Journal]:
     """Record every file and folder listing read inside the block: repository path -> sha256."""
-    record: dict[str, str] = {}
+    record = Journal()
     token = _journal.set(record)
     try:
         yield record
@@ -71,11 +82,13 @@ def journal() -> Iterator[dict[str, str]]:
         _journal.reset(token)
 
 
-def note(key: str, digest: str) -> None:
+def note(key: str, digest: str, stat_: tuple[int, int, int, int] | None = None) -> None:
     """Add a read to the active journal (for reads that happen elsewhere, such as the PDF child)."""
     record = _journal.get()
     if record is not None:
         record[key] = digest
+        if stat_ is not None:
+            record.stats[key] = stat_
 
 
 def read_bytes(root: Path, path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -112,7 +125,8 @@ def read_bytes(root: Path, path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
     if len(data) > limit:  # grew while we read it
         raise PathError("IA110", shown, {"size": len(data), "limit": limit})
-    note(shown, hashlib.sha256(data).hexdigest())
+    if _journal.get() is not None:
+        note(shown, hashlib.sha256(data).hexdigest(), (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
     return data
 
 

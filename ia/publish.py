@@ -157,6 +157,32 @@ def _remove(name: str, dir_fd: int) -> None:
             os.unlink(name, dir_fd=dir_fd)
 
 
+def _published(out_dir: Path, agreement_id: str, name: str) -> Path | None:
+    """The file behind a published output, when the links are exactly as `publish` made them."""
+    try:
+        if os.readlink(out_dir / name) != f"{FOLDER}/{agreement_id}/{name}":
+            return None
+        generation = os.readlink(out_dir / FOLDER / agreement_id)
+    except OSError:
+        return None
+    if "/" in generation or not generation.startswith(f"{agreement_id}."):
+        return None
+    folder = out_dir / FOLDER / generation
+    if os.path.islink(out_dir / FOLDER) or os.path.islink(folder):
+        return None
+    return folder / name
+
+
+def output_stat(out_dir: Path, agreement_id: str, name: str) -> tuple[int, int, int, int] | None:
+    """(device, inode, size, mtime) of a published output, or None."""
+    path = _published(out_dir, agreement_id, name)
+    try:
+        info = os.lstat(path) if path else None
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) if info else None
+
+
 def read(out_dir: Path, agreement_id: str, name: str) -> bytes | None:
     """Return a published output's bytes, or None unless it is exactly as `publish` left it."""
     try:
