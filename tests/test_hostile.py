@@ -465,3 +465,20 @@ def test_control_characters_in_folder_names_are_escaped_in_build_output(tiny, tm
     result = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(tmp_path / "out"), "--format", "html"])
     assert not any(line.startswith("::") for line in result.output.splitlines()), result.output
     assert "x\\x0a::error" in result.output
+
+
+HEAVY = ("pydantic", "jinja2", "markdown_it", "weasyprint", "matplotlib", "yaml", "babel", "ruamel")
+
+
+def test_a_cached_build_decides_before_importing_the_pipeline(tiny, tmp_path):
+    """Issue 16, point 2: the cache check imports only the standard library and ia's path helpers."""
+    import subprocess
+
+    out = tmp_path / "out"
+    args = ["build", "--all", "--root", str(tiny), "--out", str(out), "--format", "html"]
+    assert runner.invoke(app, args).exit_code == 0
+    script = (f"import sys\nfrom ia.cli import run\ncode = run({args!r})\n"
+              f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split("\n")[0] == "0 []", done.stdout + done.stderr
+    assert "uændret" in done.stderr
