@@ -27,14 +27,6 @@ class Summary:
     diagnostics: list[Diagnostic] = field(default_factory=list, repr=False)
 
 
-def _pages(pdf: Path) -> int | None:
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # pypdf is a test dependency; the count is a nicety
-        return None
-    return len(PdfReader(pdf).pages)
-
-
 def agreement_id(folder: Path) -> str:
     return f"{folder.name}-{folder.parent.name}"
 
@@ -62,8 +54,7 @@ def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...],
     errors = len(result.errors)
     summary = Summary(agreement_id(folder), "fejl" if errors else "bygget", None, errors,
                       len(result.diagnostics) - errors, 0.0, [p.name for p in result.outputs], result.diagnostics)
-    pdf = next((p for p in result.outputs if p.suffix == ".pdf"), None)
-    summary.pages = _pages(pdf) if pdf else None
+    summary.pages = result.pages
     if not errors:
         try:
             cache.store(root, out_dir, summary.id, formats=formats, variant=variant, inputs=inputs,
@@ -74,6 +65,38 @@ def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...],
             summary.status, summary.errors = "fejl", 1
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _has_chart(root: Path, folder: Path) -> bool:
+    """Say whether any of the agreement's tables declares a chart (read through the path rule)."""
+    tables = folder / "tables"
+    for name in paths.listing(root, tables):
+        try:
+            if name.endswith(".yaml") and b"\nchart:" in b"\n" + paths.read_bytes(root, tables / name):
+                return True
+        except paths.PathError:
+            continue  # the build reports it
+    return False
+
+
+def _prepare(root: Path, folders: list[Path], formats: tuple[str, ...]) -> None:
+    """Import, once and in this process, what building `folders` will import.
+
+    Workers and isolated PDF children are forked from here and inherit the imports
+    instead of paying for them again: WeasyPrint took about a second in every PDF child,
+    matplotlib as long again in every worker that drew a chart. The PDF child keeps its
+    own time and memory limits; only the import moves.
+    """
+    import ia.pipeline  # noqa: F401 - the stages
+    import ia.render.html  # noqa: F401
+
+    if "pdf" in formats:
+        import weasyprint  # noqa: F401
+        import weasyprint.text.fonts  # noqa: F401
+    if any(_has_chart(root, folder) for folder in folders):
+        from ia.render.charts import prepare
+
+        prepare()
 
 
 def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple[str, ...] = ("pdf", "html"),
@@ -101,6 +124,8 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
         folders = todo
     args = (out_dir, formats, variant, timeout, memory, False)
     workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
+    if len(folders) > 1:  # one agreement imports as much either way
+        _prepare(root, folders, formats)
     if folders and starting:
         starting(len(folders))
     if not folders:

@@ -101,12 +101,13 @@ def append_text(target: Path, text: str) -> Diagnostic | None:
 
 def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[Path],
               variant: str | None, attachment: tuple[str, str, str] | None = None,
-              date: dt.date | None = None, repository: Path | None = None) -> tuple[bytes, list[str], dict[str, str]]:
+              date: dt.date | None = None, repository: Path | None = None) -> tuple[bytes, int, list[str], dict[str, str]]:
     """Render HTML to PDF bytes with WeasyPrint. Imported lazily: it is slow to import.
 
     `attachment` is (file name, description, text) of a file to embed; `date` is the date
     the attachment carries (WeasyPrint would otherwise stamp it with the clock). Returns
-    the PDF, the URLs the fetcher refused and the repository files it read (path -> sha256).
+    the PDF, its number of pages (from the laid-out document: nobody re-reads the PDF to
+    count them), the URLs the fetcher refused and the repository files it read (path -> sha256).
     """
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
@@ -124,10 +125,11 @@ def pdf_bytes(html: str, *, base: Path, stylesheets: list[Path], allowed: list[P
         stamp = dt.datetime.combine(date or dt.date(2000, 1, 1), dt.time(), tzinfo=dt.timezone.utc)
         attachments.append(Attachment(string=text, name=name, description=description, url_fetcher=fetcher,
                                       created=stamp, modified=stamp, relationship="Data"))
-    pdf = document.write_pdf(stylesheets=styles, font_config=fonts, pdf_variant=variant,
-                             attachments=attachments, uncompressed_pdf=False,
-                             finisher=add_table_header_scopes)
-    return pdf, list(fetcher.refused), dict(fetcher.read)
+    # What HTML.write_pdf does, in its two steps, to keep the laid-out pages for their count.
+    options = dict(stylesheets=styles, pdf_variant=variant, attachments=attachments, uncompressed_pdf=False)
+    laid_out = document.render(font_config=fonts, **options)
+    pdf = laid_out.write_pdf(finisher=add_table_header_scopes, **options)
+    return pdf, len(laid_out.pages), list(fetcher.refused), dict(fetcher.read)
 
 
 class Isolated(Exception):

@@ -43,6 +43,7 @@ class Result:
     agreement: Agreement | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    pages: int | None = None  # of the PDF, when one was built
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -84,8 +85,8 @@ def created_date(agreement: Agreement) -> str | None:
 
 
 def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | None, root: Path,
-           timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> dict[str, bytes]:
-    """Render the requested formats in memory; nothing is written here.
+           timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> tuple[dict[str, bytes], int | None]:
+    """Render the requested formats in memory, with the PDF's page count; nothing is written here.
 
     Raises `Isolated` when the PDF step runs out of time or memory, and `Refused` when
     the document asked for a resource outside the repository.
@@ -103,12 +104,13 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
         # Checked before the PDF step: WeasyPrint would spend its whole time limit on it.
         raise StageFailed("HTML'en", Span(agreement.folder), f"{len(html)} tegn, højst {MAX_HTML}")
     rendered: dict[str, bytes] = {}
+    pages = None
     if "html" in formats:
         rendered["html"] = html.encode("utf-8")
     if "pdf" in formats:
         templates = templates_dir()
         created = created_date(agreement)
-        rendered["pdf"], refused, read = isolated(
+        rendered["pdf"], pages, refused, read = isolated(
             pdf_bytes, html, timeout=timeout, memory=memory,
             base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
             allowed=[templates, root], variant=variant, repository=root,
@@ -119,7 +121,7 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
             raise Refused(refused)
         for path, digest in read.items():  # what the PDF child read, for the build cache
             paths.note(path, digest)
-    return rendered
+    return rendered, pages
 
 
 def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...] = FORMATS,
@@ -130,7 +132,7 @@ def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...
         return result
     where = Span(result.agreement.folder)
     try:
-        rendered = render(result.agreement, formats=formats, variant=variant, root=root, timeout=timeout, memory=memory)
+        rendered, result.pages = render(result.agreement, formats=formats, variant=variant, root=root, timeout=timeout, memory=memory)
     except Isolated as stopped:
         code = {"timeout": "IA905", "memory": "IA906"}.get(stopped.kind, "IA901")
         limit = f"{timeout:g} s" if stopped.kind == "timeout" else f"{memory // 1024**2} MiB"

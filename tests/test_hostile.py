@@ -300,7 +300,7 @@ from pathlib import Path
 import ia.pipeline
 from ia.pipeline import build
 marker = sys.argv[2]
-ia.pipeline.render = lambda agreement, **kw: {"pdf": b"%PDF " + marker.encode(), "html": b"<html>" + marker.encode()}
+ia.pipeline.render = lambda agreement, **kw: ({"pdf": b"%PDF " + marker.encode(), "html": b"<html>" + marker.encode()}, 1)
 calls = 0
 def killing(original):
     def rename(*args, **kwargs):

@@ -18,7 +18,10 @@ def pdf(tmp_path_factory) -> PdfReader:
     out = tmp_path_factory.mktemp("pdf")
     result = build(TINY, "demo-2026", out_dir=out, formats=("pdf",))
     assert not result.errors
-    return PdfReader(out / "demo-2026.pdf")
+    reader = PdfReader(out / "demo-2026.pdf")
+    # The summary's page count comes from WeasyPrint's layout, not from re-reading the file.
+    assert result.pages == len(reader.pages) > 1
+    return reader
 
 
 def outline_titles(reader: PdfReader) -> list[str]:

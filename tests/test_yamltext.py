@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 
 from ia.source.yamltext import Mark, read_yaml
 
@@ -55,3 +56,82 @@ def test_refusals_are_problems_not_exceptions(text, code, line):
 def test_empty_and_comment_only_documents_are_none():
     assert read_yaml("").data is None
     assert read_yaml("# bare en kommentar\n").data is None
+
+
+# --- libyaml's C parser and the pure-Python reader give the same documents ----------------------
+
+import functools  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import yaml as pyyaml  # noqa: E402
+
+from ia.source import documents, yamltext  # noqa: E402
+from tests.test_cases import CASES, apply  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SOURCES = sorted(p for pattern in ("*.yaml", "*.yml", "*.md") for p in REPOSITORY.rglob(pattern)
+                 if not {".venv", "build", ".git", "node_modules"} & set(p.relative_to(REPOSITORY).parts))
+
+
+def _read(path: str, text: str, *, fast: bool):
+    """Read a file as the loader does (YAML whole, Markdown by its front-matter) with one parser."""
+    reader = functools.partial(yamltext.read_yaml, fast=fast)
+    original = documents.read_yaml
+    documents.read_yaml = reader
+    try:
+        doc = documents.yaml_doc(path, text) if path.endswith((".yaml", ".yml")) else documents.markdown_doc(path, text).meta
+    finally:
+        documents.read_yaml = original
+    if doc is None:
+        return None
+    # repr keeps what == forgets: Decimal('1.10') against Decimal('1.1'), True against 1.
+    return repr(doc.data), doc.positions, doc.problems
+
+
+def _same(path: str, text: str) -> None:
+    fast, reference = _read(path, text, fast=True), _read(path, text, fast=False)
+    assert fast == reference, path
+
+
+def test_libyaml_is_there_to_be_compared():
+    assert yamltext.CParser is not None, "PyYAML without libyaml: the fast reader is never used"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(REPOSITORY)) for p in SOURCES])
+def test_both_readers_agree_on_every_file_of_the_repository(path):
+    _same(str(path), path.read_text(encoding="utf-8-sig", errors="replace"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
+def test_both_readers_agree_on_every_broken_case(case, tiny):
+    spec = pyyaml.safe_load(case.read_text(encoding="utf-8"))
+    apply(spec, tiny)
+    touched = {*(spec.get("files") or {}), *(spec.get("patch") or {}), *(spec.get("generate") or {})}
+    for rel in sorted(touched):
+        target = tiny / rel
+        if target.is_file() and rel.endswith((".yaml", ".yml", ".md")):
+            _same(rel, target.read_bytes().decode("utf-8", errors="replace"))
+
+
+ODD = ["a: [1, 2", "a: 'x", "a:\n  b: 1\n c: 2", "- a\nb: 1", "a: *x", "a: &x 1\nb: *x", "a: !!python/object x",
+       "a: \x07", "{a: 1, a: 2}", "? [a]\n: 1", "a: |\n  x\n y", "\ufeffa: 1", "a: 1\n---\nb: 2", "a: \"\\x\"",
+       "[" * 60 + "]" * 60, "a: b: c", "a:\tb", "a: 1 # kommentar\n", "%YAML 1.1\n---\na: on", "a: -.inf"]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_both_readers_agree_on_broken_and_odd_yaml(text):
+    _same("x.yaml", text)
+
+
+# Text made of YAML's indicators, quotes, tabs, comments and Danish letters: where libyaml
+# and PyYAML are known to part ways (flow collections, block headers, tabs), the fast
+# reader must hand over to the reference one. HYPOTHESIS_PROFILE=long searches longer.
+_PIECES = ["a", "b", "1", "1.10", ":", ": ", " ", "  ", "\n", "- ", "'", '"', "[", "]", "{", "}", ",", "#", "&x", "*x",
+           "!!str ", "|", ">", "? ", "%", "@", "`", "\t", ".", "\\", "---", "...", "ø", "\x85", "\u2028", "~", "null",
+           "on", "e5", "-"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_both_readers_agree_on_generated_yaml(text):
+    _same("x.yaml", text + "\n")
+    _same("x.yaml", text)

@@ -29,6 +29,14 @@ def _points(table: TableData, series: str) -> tuple[list[str], list[float]]:
     return labels, values
 
 
+def prepare() -> None:
+    """Import matplotlib as `chart_svg` uses it, so that processes forked later inherit it."""
+    import matplotlib
+
+    matplotlib.use("svg", force=True)
+    from matplotlib import pyplot  # noqa: F401
+
+
 def chart_svg(table: TableData) -> str:
     """Draw the table's chart as an SVG document: same data, same bytes."""
     import matplotlib
