@@ -1,4 +1,8 @@
-"""Benchmark: `ia check` and `ia build` of every agreement, cold and cached, against a floor.
+"""In-process micro-benchmark: the pipeline's functions, cold and cached, against a floor.
+
+Measured inside one warm Python process (WeasyPrint and the templates already loaded, no
+interpreter start): these are not the figures a user sees at the command line. For
+those, run benchmarks/commands.py.
 
 The floor, measured in the same run, is WeasyPrint rendering CSR 2026's final HTML with
 the same stylesheet and nothing else: what any pipeline on WeasyPrint pays. Every figure

@@ -1,4 +1,7 @@
-"""Benchmark: how long `ia check` takes on every agreement, as ratios against a baseline.
+"""In-process micro-benchmark: `load` of every agreement against reading and parsing its YAML.
+
+Inside one warm process (imports paid before timing): not the command-line figure; for
+that, run benchmarks/commands.py.
 
 The baseline, measured in the same run, is just reading and YAML-parsing the same files
 (the floor any checker pays), so the figures do not depend on how fast the machine is.
