@@ -170,7 +170,7 @@ def list_agreements(root: Path, folders: list[Path]) -> Iterator[Listing]:
         yield Listing(
             id=f"{folder.name}-{folder.parent.name}",
             year=int(folder.parent.name) if folder.parent.name.isdigit() else 0,
-            unit=agreement.meta.unit_name if agreement else folder.name,
+            unit=agreement.meta.unit_name if agreement and agreement.meta else folder.name,
             goals=len(agreement.goals) if agreement else 0,
             errors=errors, warnings=len(result.diagnostics) - errors,
         )

@@ -71,6 +71,33 @@ class Goal:
     answers: dict[str, Section]
     intro: Section | None = None
     footnotes: Section | None = None
+    # Parts under a heading that is no answer of the year's rules (reported, IA303/IA307/
+    # IA308), or every part when the rules are unknown: their text is still checked and
+    # preview still shows it, where the editor wrote it.
+    other: list[Section] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"maal-{self.number}"
+
+
+@dataclass
+class UnreadGoal:
+    """A goal file whose front-matter could not be validated (reported where it fails).
+
+    It keeps its number and place among the goals, so the numbers of the goals after it do
+    not shift while the editor fixes it, and preview shows it there with a marker. Its
+    title and area are read as far as the front-matter allows, for placing it only; no
+    check relies on them.
+    """
+
+    path: str
+    number: int
+    title: str
+    area: str | None
+    answers: dict[str, Section] = field(default_factory=dict)
+    intro: Section | None = None
+    other: list[Section] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -87,18 +114,31 @@ class Table:
 
 @dataclass
 class Agreement:
+    """An agreement as far as its documents could be read and validated.
+
+    Each document is validated on its own. One that fails is reported and stands here as
+    unknown: `meta`, `rules` or `effect_goals` is None, a chapter, table or goal is left out
+    and its path is in `failed` (a goal keeps its place as an `UnreadGoal`). Checks declare
+    what they need (`ia.checks.needs`) and are skipped while it is unknown, so one broken
+    file hides no other file's problems and causes no follow-on errors.
+    """
+
     id: str
     folder: str
-    meta: AgreementMeta
+    meta: AgreementMeta | None
     meta_path: str
-    meta_positions: Positions
-    rules: Rules
+    meta_positions: Positions | None
+    rules: Rules | None
     rules_path: str
     chapters: list[Chapter]
     goals: list[Goal]
     areas: dict[str, Section]
     tables: dict[str, Table]
-    effect_goals: list[EffectGoal] = field(default_factory=list)
+    # The year of the folder the agreement stands in: the year when the rules are unknown.
+    folder_year: int = 0
+    unread_goals: list[UnreadGoal] = field(default_factory=list)
+    # None while the year's _shared/effect_goals.yaml cannot be validated; [] when there is none.
+    effect_goals: list[EffectGoal] | None = field(default_factory=list)
     effect_goals_path: str = ""
     interventions: Interventions | None = None
     interventions_path: str = ""
@@ -120,7 +160,7 @@ class Agreement:
     def year(self) -> int:
         # The year of the rules the agreement is checked against (its folder's year);
         # a different `year:` in agreement.yaml is reported once, as IA210.
-        return self.rules.year
+        return self.rules.year if self.rules is not None else self.folder_year
 
     def effect_goal_wordings(self) -> dict[str, str]:
         """The unit's own wording of effect goals ({erstat} <key> in a shared chapter), by key."""
@@ -144,7 +184,7 @@ def all_sections(agreement: Agreement) -> Iterator[Section]:
         yield from (o.section for o in [*chapter.wordings.values(), *chapter.unplaced, *(o for o, _ in chapter.twice)])
     yield from agreement.areas.values()
     for goal in agreement.goals:
-        for section in (goal.intro, *goal.answers.values(), goal.footnotes):
+        for section in (goal.intro, *goal.answers.values(), *goal.other, goal.footnotes):
             if section is not None:
                 yield section
     yield from agreement.intervention_texts

@@ -63,14 +63,21 @@ class Preview:
 
     def rebuild(self) -> None:
         result = load(self.root, self.folder)
-        body = ""
-        if result.agreement is not None:
+        agreement = result.agreement
+        empty = "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>ia preview</title></head><body>{}</body></html>"
+        if agreement is not None and agreement.meta is not None and agreement.rules is not None:
             try:
-                body = render_html(result.agreement)
+                body = render_html(agreement, problems=by_file(result.diagnostics))
             except Exception as error:  # noqa: BLE001 - shown on the page, the server keeps running
-                body = f"<!DOCTYPE html><html lang=\"da\"><body><p>Kunne ikke vise aftalen: {html.escape(str(error))}</p></body></html>"
+                body = empty.format(f"<p>Kunne ikke vise aftalen: {html.escape(str(error))}</p>")
+        elif agreement is not None:
+            # Without agreement.yaml or the year's rules there is no document to show; the
+            # panel lists every problem, those of the other files included.
+            missing = " og ".join(name for name, part in (("agreement.yaml", agreement.meta), ("årets rules.yaml", agreement.rules))
+                                  if part is None)
+            body = empty.format(f"<p>Aftalen kan vises igen, når {html.escape(missing)} kan læses.</p>")
         else:
-            body = "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>ia preview</title></head><body></body></html>"
+            body = empty.format("")
         panel = ""
         if result.diagnostics:
             text = report.human(result.diagnostics, root=self.root)
@@ -159,6 +166,15 @@ def _free_port(busy: int, host: str) -> int:
                 continue
             return candidate
     return 0
+
+
+def by_file(diagnostics: list[Diagnostic]) -> dict[str, list[str]]:
+    """Each file's diagnostics as short lines ('linje 3: IA304 ukendt område …'), to mark at its goal."""
+    found: dict[str, list[str]] = {}
+    for d in diagnostics:
+        where = f"linje {d.span.line}: " if d.span.line else ""
+        found.setdefault(d.span.path, []).append(f"{where}{d.code} {d.message()}")
+    return found
 
 
 def serve(preview: Preview, *, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ia import models
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement, Chapter, Goal, Section, Table
+from ia.document import Agreement, Chapter, Goal, Section, Table, UnreadGoal
 from ia.markdown import directive, heading_text, line_of, parse
 from ia.shared import Composition, compose
 from ia.source.documents import MarkdownDoc, YamlDoc
@@ -277,16 +277,20 @@ def _split_footnotes(tokens: list) -> tuple[list, list]:
     return tokens, []
 
 
-def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) -> Goal | None:
+def _goal(doc: MarkdownDoc, rules: models.Rules | None, diagnostics: list[Diagnostic]) -> Goal | UnreadGoal:
+    """Validate a goal file; with unknown rules its parts are kept unjudged in `other`."""
     if doc.meta is None:
         diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
-        return None
-    meta = model_from(doc.meta, models.GoalMeta, diagnostics)
+        meta = None
+    else:
+        meta = model_from(doc.meta, models.GoalMeta, diagnostics)
     tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=_doc_id(doc.path))
     tokens, notes = _split_footnotes(tokens)
-    by_heading = {q.heading.casefold(): q for q in rules.questions}
-    expected = ", ".join(f"'## {q.heading}'" for q in rules.questions)
+    questions = rules.questions if rules is not None else []
+    by_heading = {q.heading.casefold(): q for q in questions}
+    expected = ", ".join(f"'## {q.heading}'" for q in questions)
     answers: dict[str, Section] = {}
+    other: list[Section] = []
     intro: Section | None = None
     current: Section | None = None
     # The headings that open a part of a goal, whatever level they were written at.
@@ -309,13 +313,16 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
             if text.casefold() == "indledning" and not answers and intro is None:
                 current = intro = Section(doc.path, line, [], env, "Indledning", "indledning", doc.lines)
             elif question is None:
-                args, hint = _answer_hint(text, rules)
-                diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected, **args}, hint))
+                if rules is not None:
+                    args, hint = _answer_hint(text, rules)
+                    diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected, **args}, hint))
                 current = Section(doc.path, line, [], env, text, "", doc.lines)
+                other.append(current)
             elif question.key in answers:
                 first = answers[question.key].line
                 diagnostics.append(Diagnostic("IA308", Span(doc.path, line, 1), {"heading": question.heading, "first": first}))
                 current = Section(doc.path, line, [], env, text, "", doc.lines)
+                other.append(current)
             else:
                 current = answers[question.key] = Section(doc.path, line, [], env, question.heading, question.key, doc.lines)
             continue
@@ -323,18 +330,44 @@ def _goal(doc: MarkdownDoc, rules: models.Rules, diagnostics: list[Diagnostic]) 
             if token.type.endswith("_close") or token.type == "inline" and i and tokens[i - 1].type == "heading_open":
                 continue
             if token.map:
-                diagnostics.append(Diagnostic("IA307", Span(doc.path, line_of(token), 1), {"expected": rules.questions[0].heading}))
+                if rules is not None:
+                    diagnostics.append(Diagnostic("IA307", Span(doc.path, line_of(token), 1), {"expected": rules.questions[0].heading}))
                 current = Section(doc.path, line_of(token), [], env, lines=doc.lines)
+                other.append(current)
             continue
         if current.tokens == [] and token.type == "inline" and i and tokens[i - 1].type == "heading_open":
             continue
         if current.tokens == [] and token.type == "heading_close":
             continue
         current.tokens.append(token)
-    if meta is None:
-        return None
+    if meta is None or doc.meta is None:
+        title, area = _placing(doc)
+        return UnreadGoal(doc.path, 0, title, area, answers, intro, other)
     footnotes = Section(doc.path, doc.body_line, notes, env, lines=doc.lines) if notes else None
-    return Goal(doc.path, 0, meta, doc.meta.positions, answers, intro, footnotes)
+    return Goal(doc.path, 0, meta, doc.meta.positions, answers, intro, footnotes, other)
+
+
+_FRONT_MATTER_FIELD = re.compile(r"^(title|area):[ \t]*(.*?)\s*$")
+
+
+def _placing(doc: MarkdownDoc) -> tuple[str, str | None]:
+    """A broken goal's title and area as far as they can be read, to keep its place.
+
+    Validated data where the YAML was read; otherwise the plain `title:` and `area:` lines
+    of the front-matter, since a syntax error elsewhere usually leaves them readable.
+    """
+    found: dict[str, str] = {}
+    data = doc.meta.data if doc.meta is not None else None
+    if isinstance(data, dict):
+        found = {k: v for k in ("title", "area") if isinstance(v := data.get(k), str)}
+    else:
+        end = next((i for i, text in enumerate(doc.lines) if i and text.rstrip() == "---"), 0)
+        for text in doc.lines[1:end]:
+            match = _FRONT_MATTER_FIELD.match(text)
+            if match and match.group(1) not in found:
+                found[match.group(1)] = match.group(2).strip("\"'")
+    stem = doc.path.rsplit("/", 1)[-1].removesuffix(".md")
+    return found.get("title") or stem, found.get("area")
 
 
 def _answer_hint(text: str, rules: models.Rules) -> tuple[dict[str, object], str | None]:
@@ -372,8 +405,12 @@ def _intervention_texts(interventions: models.Interventions | None, doc: YamlDoc
     return texts
 
 
-def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic]]:
-    """Validate every document of an agreement; return it with all problems found."""
+def validate(source: AgreementSource) -> tuple[Agreement, list[Diagnostic]]:
+    """Validate every document of an agreement on its own; return it with all problems found.
+
+    A document that fails is reported and stands as unknown in the agreement (see
+    `Agreement`), so the documents that do not depend on it are still checked.
+    """
     diagnostics: list[Diagnostic] = list(source.problems)
     meta = model_from(source.agreement, models.AgreementMeta, diagnostics)
     rules = model_from(source.rules, models.Rules, diagnostics)
@@ -394,25 +431,52 @@ def validate(source: AgreementSource) -> tuple[Agreement | None, list[Diagnostic
         areas[key] = Section(doc.path, doc.body_line, tokens, env, key=key, lines=doc.lines)
     effect_goals = model_from(source.effect_goals, models.EffectGoals, diagnostics)
     interventions = model_from(source.interventions, models.Interventions, diagnostics)
-    if rules is None:
-        return None, diagnostics
-    goals = [g for doc in source.goals if (g := _goal(doc, rules, diagnostics))]
-    failed |= {doc.path for doc in source.goals if doc.path not in {g.path for g in goals}}
-    order = {area.key: i for i, area in enumerate(rules.areas)}
-    goals.sort(key=lambda g: (order.get(g.meta.area, len(order)), g.path))
-    for number, goal in enumerate(goals, 1):
-        goal.number = number
-    if meta is None or source.agreement is None or source.rules is None:
-        return None, diagnostics
+    # Files that exist but could not be read (IA100, IA108 …) are unknown, not absent.
+    unreadable = {d.span.path for d in source.problems}
+    failed |= unreadable
+    read = [_goal(doc, rules, diagnostics) for doc in source.goals]
+    read += [UnreadGoal(path, 0, path.rsplit("/", 1)[-1].removesuffix(".md"), None)
+             for path in sorted(unreadable) if path.startswith(f"{source.folder}/goals/") and path.endswith(".md")]
+    goals = [g for g in read if isinstance(g, Goal)]
+    unread = [g for g in read if isinstance(g, UnreadGoal)]
+    failed |= {g.path for g in unread}
+    effect_goals_path = source.effect_goals.path if source.effect_goals else ""
+    known_effect_goals: list | None = effect_goals.effect_goals if effect_goals else []
+    if (source.effect_goals is not None and effect_goals is None) or any(
+            p.endswith("/_shared/effect_goals.yaml") and p.startswith(source.folder.rsplit("/", 1)[0]) for p in unreadable):
+        known_effect_goals = None
+    _number_goals(goals, unread, rules)
     agreement = Agreement(
-        id=source.id, folder=source.folder, meta=meta, meta_path=source.agreement.path,
-        meta_positions=source.agreement.positions, rules=rules, rules_path=source.rules.path,
+        id=source.id, folder=source.folder, meta=meta,
+        meta_path=source.agreement.path if source.agreement else f"{source.folder}/agreement.yaml",
+        meta_positions=source.agreement.positions if source.agreement else None,
+        rules=rules, rules_path=source.rules.path if source.rules else "",
         chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files, failed=failed,
-        effect_goals=effect_goals.effect_goals if effect_goals else [],
-        effect_goals_path=source.effect_goals.path if source.effect_goals else "",
+        folder_year=source.year, unread_goals=unread,
+        effect_goals=known_effect_goals, effect_goals_path=effect_goals_path,
         interventions=interventions,
         interventions_path=source.interventions.path if source.interventions else "",
         interventions_positions=source.interventions.positions if source.interventions else None,
         intervention_texts=_intervention_texts(interventions, source.interventions),
     )
     return agreement, diagnostics
+
+
+def _number_goals(goals: list[Goal], unread: list[UnreadGoal], rules: models.Rules | None) -> None:
+    """Number the goals in the order of the year's areas, then by file name.
+
+    A goal that could not be read is numbered in its place too (by the area its
+    front-matter names, when that can be read), so the goals after it keep their numbers.
+    """
+    order = {area.key: i for i, area in enumerate(rules.areas)} if rules is not None else {}
+    every: list[Goal | UnreadGoal] = [*goals, *unread]
+
+    def place(goal: Goal | UnreadGoal) -> tuple[int, str]:
+        area = goal.meta.area if isinstance(goal, Goal) else goal.area
+        return order.get(area or "", len(order)), goal.path
+
+    every.sort(key=place)
+    for number, goal in enumerate(every, 1):
+        goal.number = number
+    goals.sort(key=lambda g: g.number)
+    unread.sort(key=lambda g: g.number)

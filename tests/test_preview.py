@@ -160,3 +160,46 @@ def test_a_busy_port_is_a_danish_message_with_another_port(tiny):
     suggested = int(lines[1].rsplit(" ", 1)[1])
     assert suggested != port
     assert "IA903" not in result.output and "Traceback" not in result.output
+
+
+def _goal_headings(page: str) -> list[str]:
+    import re
+
+    return [" ".join(re.sub(r"<[^>]+>", " ", h).split()) for h in re.findall(r'<h4 class="goal-title">(.*?)</h4>', page)]
+
+
+def test_a_goal_with_a_yaml_error_keeps_its_place_and_number(tiny):
+    goal = tiny / "agreements/2026/demo/goals/02-dokumentation.md"
+    goal.write_text(goal.read_text().replace("scope: lokalt", "scope: lokalt: ja"))
+    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    assert _goal_headings(page) == ["Mål nr. 1 Handlemuligheder", "Mål nr. 2 Dokumentation i Nexus",
+                                    "Mål nr. 3 Velfærdsteknologi i hverdagen"]
+    marked = page[page.index('id="maal-2"'):page.index('id="maal-3"')]
+    assert "Målet kan ikke læses" in marked and "IA101" in marked and "Vi foretager selvevaluering." in marked
+
+
+def test_a_goal_with_an_unknown_area_is_shown_with_its_number(tiny):
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("area: styring", "area: styrng"))
+    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    headings = _goal_headings(page)
+    assert headings[0].startswith("Mål nr. 1 Dokumentation i Nexus") and headings[2] == "Mål nr. 3 Handlemuligheder"
+    assert "Mål uden kendt område" in page and "ukendt område &#x27;styrng&#x27;" in page
+
+
+def test_an_unknown_answer_heading_shows_at_the_goal(tiny):
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("## Måling", "## Målingen"))
+    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    marked = page[page.index('id="maal-1"'):page.index('id="maal-2"')]
+    assert "Målingen" in marked and "(ukendt afsnit)" in marked and "bidraget til budgetforslaget" in marked
+    assert "IA303" in marked
+
+
+def test_a_broken_agreement_yaml_shows_every_other_problem(tiny):
+    meta = tiny / "agreements/2026/demo/agreement.yaml"
+    meta.write_text(meta.read_text().replace("unit_short: CD", "unit_short: CD: Demo"))
+    goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
+    goal.write_text(goal.read_text().replace("area: styring", "area: styrng"))
+    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    assert "IA101" in page and "IA304" in page and "agreement.yaml kan læses" in page

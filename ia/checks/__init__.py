@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
+from ia.checks._needs import PARTS, needed, needs  # noqa: F401 - needs is the checks' decorator
 from ia.checks import accessibility, contacts, figures, kpis, limits, references, shared, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
@@ -58,8 +59,14 @@ CHECKS: list[Check] = [
 
 
 def run_checks(agreement: Agreement) -> list[Diagnostic]:
-    """Run every check and return all diagnostics, sorted by place."""
+    """Run every check whose parts are known; return all diagnostics.
+
+    A check that needs a part whose file failed (and is reported) is skipped, so a broken
+    agreement.yaml or rules.yaml causes no follow-on errors and hides nothing else.
+    """
+    unknown = {part for part in PARTS if getattr(agreement, part) is None}
     found: list[Diagnostic] = []
     for check in CHECKS:
-        found.extend(check(agreement))
+        if not needed(check) & unknown:
+            found.extend(check(agreement))
     return found

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Section, all_sections
 from ia.markdown import line_of
 
 
+@needs()
 def images_have_alt_text(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every image has an alternative text: ![hvad billedet viser](fil.png)."""
     for section in all_sections(agreement):
@@ -30,6 +32,7 @@ def _levels(section: Section, top: int) -> Iterator[Diagnostic]:
         previous = max(level, top)  # a too-high heading is IA305's; do not cascade from it
 
 
+@needs()
 def heading_levels(agreement: Agreement) -> Iterator[Diagnostic]:
     """No heading skips a level: a chapter starts at '##', a goal answer or area text at '###'."""
     for chapter in agreement.chapters:
@@ -43,6 +46,7 @@ def heading_levels(agreement: Agreement) -> Iterator[Diagnostic]:
                 yield from _levels(section, 3)
 
 
+@needs()
 def tables_have_headers(agreement: Agreement) -> Iterator[Diagnostic]:
     """A figure table has column headers, so screen readers can name each figure."""
     for table in agreement.tables.values():

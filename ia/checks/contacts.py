@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from ia.checks._needs import needs
 from ia.checks._where import at, column_of
 from ia.models import EMAIL_PATTERN, PHONE_PATTERN
 from ia.diagnostics import Diagnostic, Span
@@ -17,6 +18,7 @@ EMAIL = re.compile(EMAIL_PATTERN)
 PHONE = re.compile(PHONE_PATTERN)
 
 
+@needs("meta")
 def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
     """E-mail addresses and phone numbers in the contacts table are well-formed."""
     meta, path, positions = agreement.meta, agreement.meta_path, agreement.meta_positions
@@ -51,6 +53,7 @@ UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|file|data)\s*:", re.IGNORE
 DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
+@needs()
 def links(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every Markdown link in the text is a well-formed web or e-mail address."""
     for section in all_sections(agreement):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ia.checks._needs import needs
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Table
@@ -35,6 +36,7 @@ MAX_ROWS = 2000  # far above any real table (the CSR activity table has 40 rows)
 MAX_FIGURE = Decimal(10) ** 15  # a figure beyond this is a typing error, not a budget
 
 
+@needs()
 def table_shape(agreement: Agreement) -> Iterator[Diagnostic]:
     """A table has a sane number of rows and header groups that fit its columns."""
     for table in agreement.tables.values():
@@ -47,6 +49,7 @@ def table_shape(agreement: Agreement) -> Iterator[Diagnostic]:
                              {"found": spans, "expected": len(table.data.columns) - 1})
 
 
+@needs()
 def empty_tables(agreement: Agreement) -> Iterator[Diagnostic]:
     """A table whose number columns hold no figures at all is waiting for this year's figures."""
     for table in agreement.tables.values():
@@ -55,6 +58,7 @@ def empty_tables(agreement: Agreement) -> Iterator[Diagnostic]:
             yield Diagnostic("IA218", at(table.path, table.positions, "rows"), {"id": table.id})
 
 
+@needs()
 def table_cells(agreement: Agreement) -> Iterator[Diagnostic]:
     """Each row has one cell per column; text columns hold text, number columns numbers."""
     for table in agreement.tables.values():
@@ -190,6 +194,7 @@ def _judge(table: Table, path: tuple, label: str, column: str, decimals: int, fo
         yield Diagnostic("IA601", span, args, "rounding")
 
 
+@needs()
 def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
     """Declared totals equal their rows within rounding; row-total columns equal their row."""
     for table in agreement.tables.values():
@@ -222,6 +227,7 @@ def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
 
 
 
+@needs()
 def table_products(agreement: Agreement) -> Iterator[Diagnostic]:
     """A product column equals the product of its factor columns (count × unit price) within rounding."""
     for table in agreement.tables.values():
@@ -274,6 +280,7 @@ def _judge_product(table: Table, path: tuple, row: list[Cell], column, factor_co
         yield Diagnostic("IA604", span, args)
 
 
+@needs()
 def table_quotients(agreement: Agreement) -> Iterator[Diagnostic]:
     """A quotient column equals its numerator column divided by its denominator column
     (a price per citizen, 400 ÷ 3,73) within the rounding of all three, in every row and total."""
@@ -340,6 +347,7 @@ def _judge_quotient(table: Table, path: tuple, label: str, column, operands, num
         yield Diagnostic("IA604", span, args)
 
 
+@needs()
 def unused_deviations(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every accepted deviation still matches a figure that does not add up.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ia.checks._needs import needs
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
@@ -19,6 +20,7 @@ LIMITS = {
 _WHICH = {"baseline": ("udgangspunktet", "baseline"), "target": ("målet", "target")}
 
 
+@needs()
 def kpi_values(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every KPI row has a baseline and a target, each valid for the table's scale."""
     for goal in agreement.goals:

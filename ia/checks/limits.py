@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.checks._where import at
 from ia.checks.structure import _sections
 from ia.diagnostics import Diagnostic, Span
@@ -17,6 +18,7 @@ MAX_NOTE_CALLS = 10  # each call prints the whole note again as a print footnote
 MAX_KPI_ROWS = 200  # the CSR KPI tables have 2-6 rows
 
 
+@needs()
 def placements(agreement: Agreement) -> Iterator[Diagnostic]:
     """A table or chart is placed a bounded number of times."""
     seen: Counter[tuple[str, ...]] = Counter()
@@ -34,6 +36,7 @@ def placements(agreement: Agreement) -> Iterator[Diagnostic]:
                                  {"name": name, "id": arg, "limit": MAX_PLACEMENTS})
 
 
+@needs()
 def footnote_calls(agreement: Agreement) -> Iterator[Diagnostic]:
     """Each footnote is called a bounded number of times."""
     for section, _ in _sections(agreement):
@@ -49,6 +52,7 @@ def footnote_calls(agreement: Agreement) -> Iterator[Diagnostic]:
                     yield Diagnostic("IA351", Span(section.path, line, 1), {"label": label, "limit": MAX_NOTE_CALLS})
 
 
+@needs()
 def kpi_rows(agreement: Agreement) -> Iterator[Diagnostic]:
     """A KPI table has a bounded number of rows, as figure tables have (IA216)."""
     for goal in agreement.goals:

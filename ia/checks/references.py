@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.checks._where import at, column_of, section_texts
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
 from ia.markdown import GOAL_REFERENCE as GOAL_REF, goal_numbers
 from ia.suggest import hint_args
 
+@needs()
 def goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every goal reference in the text ('mål nr. N', 'Kvalitets- og udviklingsmål nr. N',
     'jf. mål N', 'målene nr. N og M') points at a goal of this agreement."""
@@ -31,6 +33,7 @@ def goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
                 yield Diagnostic("IA801", at(goal.path, goal.positions, "title"), {"found": match.group(0), "count": count})
 
 
+@needs("effect_goals")
 def effect_goal_references(agreement: Agreement) -> Iterator[Diagnostic]:
     """The unit's chosen effect goals and its interventions name effect goals of the year."""
     chosen = agreement.interventions

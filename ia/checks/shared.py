@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Override
 from ia.suggest import hint_args
 
 
+@needs("effect_goals")
 def shared_places(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every ```{efter}```/```{erstat}``` names a place the shared chapter has, once.
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.checks._where import at, column_of
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Section, all_sections
@@ -29,6 +30,7 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.\s|^\s*\d{1,2}(?:\.\d{
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 
 
+@needs()
 def dates_read_as_lists(agreement: Agreement) -> Iterator[Diagnostic]:
     """A paragraph that starts with a date ("1. maj 2023 …") is a list item to Markdown.
 
@@ -53,6 +55,7 @@ def dates_read_as_lists(agreement: Agreement) -> Iterator[Diagnostic]:
                              "escape_number")
 
 
+@needs()
 def markdown_reinterpretations(agreement: Agreement) -> Iterator[Diagnostic]:
     """Text Markdown reads as something else than it looks like: a line followed by '---'
     or '===' becomes a heading (numbered, in a chapter), and text indented by four spaces
@@ -76,6 +79,7 @@ def _typed_number(pattern: re.Pattern, text: str) -> re.Match | None:
     return typed if typed and not _DATE_WORD.match(text[typed.end():].lstrip()) else None
 
 
+@needs()
 def typed_numbers(agreement: Agreement) -> Iterator[Diagnostic]:
     """Goal numbers and section numbers are made by `ia`; typed again, they print twice."""
     for goal in agreement.goals:
@@ -122,6 +126,7 @@ def _numbered_headings(section: Section, chapter: int, counters: list[int]) -> I
                              {"found": found, "printed": f"{number} {text}"}, "generated_number")
 
 
+@needs()
 def pipe_tables(agreement: Agreement) -> Iterator[Diagnostic]:
     """A Markdown table (rows of | cells) is not read as a table: it would print as pipes."""
     for section in all_sections(agreement):

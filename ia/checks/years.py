@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ia.checks._needs import needs
 from ia.checks._where import at, column_of, section_lines
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, all_sections
@@ -50,6 +51,7 @@ AGREEMENT_YEAR = re.compile(
 _EARLIER = re.compile(r"(?:beskrevet|nævnt|aftalt|jf\.|ligesom|fra|siden|sidste\s+års?)\s+(?:i\s+)?$", re.IGNORECASE)
 
 
+@needs()
 def stale_agreement_years(agreement: Agreement) -> Iterator[Diagnostic]:
     """Text that names an earlier year as the agreement's own ("IA 2026" in the 2027
     agreement), as `ia new` leaves chapters, shared chapters and goals: a warning."""
@@ -64,6 +66,7 @@ def stale_agreement_years(agreement: Agreement) -> Iterator[Diagnostic]:
                                      {"found": found, "phrase": match.group(0), "year": agreement.year})
 
 
+@needs()
 def stale_result_years(agreement: Agreement) -> Iterator[Diagnostic]:
     """Text that names another year than the agreement's as the year of a result."""
     for section in all_sections(agreement):
@@ -75,6 +78,7 @@ def stale_result_years(agreement: Agreement) -> Iterator[Diagnostic]:
                     yield Diagnostic("IA401", Span(section.path, line, col), {"found": found, "year": agreement.year})
 
 
+@needs()
 def kpi_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
     """A KPI target column names the agreement's year, not last year's."""
     for goal in agreement.goals:
@@ -85,6 +89,7 @@ def kpi_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
                                  {"label": kpi.target_label, "found": years[-1], "year": agreement.year})
 
 
+@needs("meta")
 def agreement_dates(agreement: Agreement) -> Iterator[Diagnostic]:
     """The dates in agreement.yaml lie in the agreement's year: it takes effect that year,
     and its document is made that year or in the autumn before, when it is prepared.
@@ -100,6 +105,7 @@ def agreement_dates(agreement: Agreement) -> Iterator[Diagnostic]:
                               "expected": expected, "expected_en": expected.replace("eller", "or")})
 
 
+@needs()
 def continued_goals(agreement: Agreement) -> Iterator[Diagnostic]:
     """A goal continues from an earlier year, never from this year or a later one."""
     for goal in agreement.goals:
@@ -108,6 +114,7 @@ def continued_goals(agreement: Agreement) -> Iterator[Diagnostic]:
             yield Diagnostic("IA403", at(goal.path, goal.positions, "continues_from"), {"found": found, "year": agreement.year})
 
 
+@needs()
 def stale_target_years(agreement: Agreement) -> Iterator[Diagnostic]:
     """Goal texts and titles that set targets for a year before the agreement's (a warning:
     the editor decides), as copying last year's agreement leaves them."""

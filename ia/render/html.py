@@ -12,8 +12,10 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from collections.abc import Mapping
+
 from ia.diagnostics import Span, StageFailed
-from ia.document import Agreement, Goal, Section
+from ia.document import Agreement, Goal, Section, UnreadGoal
 from ia.markdown import directive
 from ia.markdown import FootnoteNumbers
 from ia.render.fonts import font_face_css
@@ -39,8 +41,12 @@ class GoalView:
     scope: str
     continues_from: int | None
     intro: Markup | None
-    answers: list[tuple[str, Markup]]
+    # (question, answer, heading as the editor wrote it when it is no answer of the rules)
+    answers: list[tuple[str, Markup, str | None]]
     footnotes: Markup | None
+    # What `ia preview` marks at the goal: its file's diagnostics. Empty in a build.
+    problems: list[str] = field(default_factory=list)
+    unread: bool = False
 
 
 @dataclass
@@ -123,16 +129,17 @@ def environment(folder: Path | None = None) -> Environment:
     return env
 
 
-def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: FootnoteNumbers,
-               tables: TableNumbers) -> GoalView:
+def _goal_view(goal: Goal | UnreadGoal, agreement: Agreement, env: Environment, numbers: FootnoteNumbers,
+               tables: TableNumbers, problems: Mapping[str, list[str]]) -> GoalView:
     parts = env.get_template("parts/tables.html.j2").module
-    kpis = {k.id: k for k in goal.meta.kpis}
+    kpis = {k.id: k for k in goal.meta.kpis} if isinstance(goal, Goal) else {}
     # Which tables the editor placed, in any answer: known before the first answer is
     # rendered, so a table placed in a later answer is not also added to the first.
     placed = {found[1] for section in (goal.intro, *goal.answers.values()) if section is not None
               for token in section.tokens if (found := directive(token)) and found[0] == "tabel"}
 
-    notes = goal.footnotes.tokens if goal.footnotes else []
+    footnotes = goal.footnotes if isinstance(goal, Goal) else None
+    notes = footnotes.tokens if footnotes else []
 
     def kpi_table(name: str, kpi_id: str) -> str:
         kpi = kpis.get(kpi_id) if name == "tabel" else None
@@ -147,21 +154,32 @@ def _goal_view(goal: Goal, agreement: Agreement, env: Environment, numbers: Foot
     answers = []
     questions = {q.key: q for q in agreement.rules.questions}
     # In the order the editor wrote them: a signed agreement is printed as signed (T&F
-    # 2023's goal 2 answers the effect-goal question before the measurement one).
-    for key, section in sorted(goal.answers.items(), key=lambda item: item[1].line):
-        question = questions[key]
+    # 2023's goal 2 answers the effect-goal question before the measurement one). Parts
+    # under a heading that is no answer (an error, so only preview shows them) stay where
+    # they were written, under that heading, instead of silently missing.
+    written = [*goal.answers.items(), *(("", section) for section in goal.other)]
+    for key, section in sorted(written, key=lambda item: item[1].line):
         html = render_section(section, directives=kpi_table, heading_shift=2, notes=notes, assets=agreement.assets,
                               numbers=numbers)
+        if not key:
+            answers.append((section.heading, html, section.heading or "(uden overskrift)"))
+            continue
+        question = questions[key]
         if question.key == agreement.rules.questions[0].key:
             # KPI tables the editor did not place stand at the end of the first answer.
             # Markup + str would escape the tables' HTML and print it as text.
             html = html + Markup("").join(Markup(kpi_table("tabel", k)) for k in kpis if k not in placed)
-        answers.append((question.text_for(agreement.year, goal.meta.question_variants.get(key)), html))
-    endnotes = render_section(goal.footnotes, directives=kpi_table, numbers=numbers) if goal.footnotes else None
+        variants = goal.meta.question_variants if isinstance(goal, Goal) else {}
+        answers.append((question.text_for(agreement.year, variants.get(key)), html, None))
+    endnotes = render_section(footnotes, directives=kpi_table, numbers=numbers) if footnotes else None
+    if isinstance(goal, UnreadGoal):
+        return GoalView(number=goal.number, title=Markup.escape(goal.title), plain_title=goal.title,
+                        anchor=goal.anchor, scope="lokalt", continues_from=None, intro=intro, answers=answers,
+                        footnotes=None, problems=list(problems.get(goal.path, [])), unread=True)
     return GoalView(
         number=goal.number, title=inline(goal.meta.title), plain_title=goal.meta.title,
         anchor=goal.anchor, scope=goal.meta.scope, continues_from=goal.meta.continues_from,
-        intro=intro, answers=answers, footnotes=endnotes,
+        intro=intro, answers=answers, footnotes=endnotes, problems=list(problems.get(goal.path, [])),
     )
 
 
@@ -175,7 +193,7 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
             return str(parts.contacts_table(agreement.meta.contacts, tables.next()))
         if table_id == "effektmaal":
             # The year's approved list, as approved: a unit's own wording names its goals in 3.4 only.
-            return str(parts.effect_goal_list([goal.text for goal in agreement.effect_goals]))
+            return str(parts.effect_goal_list([goal.text for goal in agreement.effect_goals or []]))
         if table_id in {"enhedens-effektmaal", "indsatser"}:
             return _interventions(agreement, parts, table_id, numbers)
         table = agreement.tables.get(table_id)
@@ -217,7 +235,7 @@ def _interventions(agreement: Agreement, parts, which: str, numbers: FootnoteNum
     chosen = agreement.interventions
     if chosen is None:
         return ""
-    goals = {g.key: g for g in agreement.effect_goals}
+    goals = {g.key: g for g in agreement.effect_goals or []}
     letters = {key: chr(ord("A") + i) for i, key in enumerate(chosen.effect_goals)}
     # The unit's own wording of an effect goal ({erstat} <key>) comes before the shared short form.
     own = {key: inline(text) for key, text in agreement.effect_goal_wordings().items()}
@@ -241,8 +259,20 @@ def _as_list(value: str | list[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def build_context(agreement: Agreement, *, env: Environment) -> dict:
-    """Collect everything the templates show, already formatted."""
+def build_context(agreement: Agreement, *, env: Environment, problems: Mapping[str, list[str]] | None = None) -> dict:
+    """Collect everything the templates show, already formatted.
+
+    `problems` (file → diagnostics as text) is what `ia preview` marks at each goal; a goal
+    that could not be read is shown in its place with its number and its problems.
+    """
+    problems = problems or {}
+    rules = agreement.rules
+    meta = agreement.meta
+    if rules is None or meta is None:
+        raise ValueError("an agreement whose agreement.yaml or rules.yaml is unknown cannot be rendered")
+    every: list[Goal | UnreadGoal] = sorted([*agreement.goals, *agreement.unread_goals], key=lambda g: g.number)
+    area_of = {id(g): (g.meta.area if isinstance(g, Goal) else g.area) for g in every}
+    known_areas = {area.key for area in rules.areas}
     numbers = FootnoteNumbers()
     tables = TableNumbers(agreement.meta.table_numbers)
     directives = _chapter_directives(agreement, env, numbers, tables)
@@ -265,12 +295,18 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
                 intro_section: Section | None = agreement.areas.get(area.key)
                 intro = (render_section(intro_section, directives=directives, heading_shift=1, assets=agreement.assets,
                                         numbers=numbers) if intro_section else None)
-                goals = [_goal_view(g, agreement, env, numbers, tables) for g in agreement.goals_in(area.key)]
+                goals = [_goal_view(g, agreement, env, numbers, tables, problems) for g in every if area_of[id(g)] == area.key]
                 view.areas.append(AreaView(number_text, area.title, area_anchor, intro, goals))
                 toc.append(TocEntry(number_text, area.title, area_anchor, 2))
                 toc.extend(TocEntry(f"Mål nr. {g.number}", g.plain_title, g.anchor, 3) for g in goals)
+            # Goals whose area is unknown (an error, so only preview gets here) keep their
+            # numbers and are shown last, rather than vanishing from the page.
+            stray = [_goal_view(g, agreement, env, numbers, tables, problems) for g in every if area_of[id(g)] not in known_areas]
+            if stray:
+                view.areas.append(AreaView("?", "Mål uden kendt område", "omraade-ukendt", None, stray))
+                toc.append(TocEntry("?", "Mål uden kendt område", "omraade-ukendt", 2))
+                toc.extend(TocEntry(f"Mål nr. {g.number}", g.plain_title, g.anchor, 3) for g in stray)
         chapters.append(view)
-    meta = agreement.meta
     return {
         "agreement": agreement,
         "meta": meta,
@@ -284,10 +320,11 @@ def build_context(agreement: Agreement, *, env: Environment) -> dict:
     }
 
 
-def render_html(agreement: Agreement, *, created: str | None = None, folder: Path | None = None) -> str:
-    """Render the agreement to one self-contained HTML document."""
+def render_html(agreement: Agreement, *, created: str | None = None, folder: Path | None = None,
+                problems: Mapping[str, list[str]] | None = None) -> str:
+    """Render the agreement to one self-contained HTML document (with `problems` marked, for preview)."""
     env = environment(folder)
-    context = build_context(agreement, env=env)
+    context = build_context(agreement, env=env, problems=problems)
     if created and not context["created"]:
         context["created"] = created
     templates = folder or templates_dir()
