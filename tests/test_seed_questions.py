@@ -72,7 +72,7 @@ def test_questions_print_as_the_seed_asks_them(ref: str) -> None:
         for area in chapter.areas:
             for goal in area.goals:
                 block = blocks[goal.number]
-                for question, answer in goal.answers:
+                for question, answer, _unknown in goal.answers:
                     first = _plain(Markup(answer)).split()[:1]
                     printed = " ".join([_plain(question), *first])
                     # The signed text, where it differs from the question only by its recorded error.
