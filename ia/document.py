@@ -164,7 +164,7 @@ class Agreement:
 
     def effect_goal_wordings(self) -> dict[str, str]:
         """The unit's own wording of effect goals ({erstat} <key> in a shared chapter), by key."""
-        keys = {goal.key for goal in self.effect_goals}
+        keys = {goal.key for goal in self.effect_goals or []}
         found: dict[str, str] = {}
         for chapter in self.chapters:
             for key, override in chapter.wordings.items():
