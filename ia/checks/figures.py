@@ -272,12 +272,7 @@ def _judge_product(table: Table, path: tuple, row: list[Cell], column, factor_co
     names = " × ".join(col.label for col in factor_columns) + (f" × {factor}" if factor != 1 else "")
     args = {"label": label, "column": column.label, "factors": names,
             "expected": number(expected, column.decimals), "found": number(found, column.decimals)}
-    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
-    span = at(table.path, table.positions, *path)
-    if (label, column.label) in accepted:
-        yield Diagnostic("IA606", span, {**args, "reason": accepted[(label, column.label)]})
-    else:
-        yield Diagnostic("IA604", span, args)
+    yield _deviation(table, label, column.label, path, args)
 
 
 @needs()
@@ -339,12 +334,7 @@ def _judge_quotient(table: Table, path: tuple, label: str, column, operands, num
     names = f"{top_col.label} ÷ {bottom_col.label}" + (f" × {factor}" if factor != 1 else "")
     args = {"label": label, "column": column.label, "factors": names,
             "expected": number(expected, column.decimals), "found": number(found, column.decimals)}
-    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
-    span = at(table.path, table.positions, *path)
-    if (label, column.label) in accepted:
-        yield Diagnostic("IA606", span, {**args, "reason": accepted[(label, column.label)]})
-    else:
-        yield Diagnostic("IA604", span, args)
+    yield _deviation(table, label, column.label, path, args)
 
 
 @needs()
@@ -369,3 +359,12 @@ def _only(agreement: Agreement, table: Table) -> Agreement:
     from dataclasses import replace
 
     return replace(agreement, tables={table.id: table})
+
+
+def _deviation(table, label: str, column: str, path, args: dict) -> Diagnostic:
+    """Report a product or quotient that does not match: IA606 when accepted as signed, else IA604."""
+    accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
+    span = at(table.path, table.positions, *path)
+    if (label, column) in accepted:
+        return Diagnostic("IA606", span, {**args, "reason": accepted[(label, column)]})
+    return Diagnostic("IA604", span, args)
