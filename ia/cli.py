@@ -312,7 +312,8 @@ def check(args: argparse.Namespace) -> int:
     if not (base / "agreements").is_dir():
         return first  # nothing to watch: the check has said so (IA124)
     try:
-        for _ in watch_files(base / "agreements", debounce=150, step=50):
+        watched = [base / name for name in ("agreements", "offers") if (base / name).is_dir()]
+        for _ in watch_files(*watched, debounce=150, step=50):
             _say(begin)
             _check_once(args, base, changed)
     except KeyboardInterrupt:
@@ -330,8 +331,15 @@ def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -
         return EXIT_USAGE
     found: list[Diagnostic] = []
     seen: set[tuple] = set()
-    for ref in refs:
-        for diagnostic in load(base, ref).diagnostics:
+    if not args.agreements:
+        # The register of offers is checked with the whole repository, even when no document uses it.
+        from ia.register import load_register
+
+        register_diagnostics = load_register(base)[1]
+    else:
+        register_diagnostics = []
+    for diagnostics in [register_diagnostics, *(load(base, ref).diagnostics for ref in refs)]:
+        for diagnostic in diagnostics:
             # A year's shared file is part of every agreement of the year: report it once.
             key = (diagnostic.code, diagnostic.span, diagnostic.message())
             if key not in seen:

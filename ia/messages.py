@@ -203,6 +203,15 @@ MESSAGES: dict[str, Entry] = {
     "IA802": Entry("ukendt effektmål '{found}': forventede en af {expected}", "unknown effect goal '{found}': expected one of {expected}"),
     "IA803": Entry("indsatsen løfter effektmålet '{found}', som ikke er blandt enhedens valgte ({expected})",
                    "the intervention lifts the effect goal '{found}', which is not among the unit's chosen ({expected})"),
+    # 81x: the register of offers (offers/) and the documents that use it
+    "IA810": Entry("filnavnet '{key}.md' er ikke en gyldig nøgle for et tilbud: brug små bogstaver a-z, tal og bindestreger",
+                   "the file name '{key}.md' is not a valid offer key: use lowercase letters a-z, digits and hyphens"),
+    "IA811": Entry("navnet '{name}' bruges også af tilbuddet '{other}' ('{written}'): et navn skal pege på ét tilbud",
+                   "the name '{name}' is also used by the offer '{other}' ('{written}'): a name must point to one offer"),
+    "IA812": Entry("tilbuddet har et område, men registrets områder mangler: forventede {file}",
+                   "the offer has an area, but the register's areas are missing: expected {file}"),
+    "IA813": Entry("{file} hører ikke til registret: et tilbud er en .md-fil, områderne står i _areas.yaml",
+                   "{file} is not part of the register: an offer is a .md file, the areas are in _areas.yaml", W),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
     "IA904": Entry("dokumentet henviser til {url}, som ikke hentes: kun filer i repositoriet bruges",
@@ -256,6 +265,7 @@ HINTS: dict[str, Entry] = {
                             "leave the cell empty (null) or write \"-\", or correct the denominator"),
     "table_numbers": Entry("fjern nummeret; skriv 'table_numbers: true' i agreement.yaml, så nummereres alle tabeller i rækkefølge",
                            "remove the number; write 'table_numbers: true' in agreement.yaml to number every table in order"),
+    "offer_key": Entry("kald filen {suggestion}.md", "name the file {suggestion}.md"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }
 

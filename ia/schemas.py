@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ia import models
+from ia.register import models as register
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "agreement": models.AgreementMeta,
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rules": models.Rules,
     "effect_goals": models.EffectGoals,
     "interventions": models.Interventions,
+    "offer": register.Offer,
 }
 TITLES = {
     "agreement": "Institutionsaftale: agreement.yaml",
@@ -31,6 +33,7 @@ TITLES = {
     "rules": "Institutionsaftale: årets regler (rules.yaml)",
     "effect_goals": "Institutionsaftale: årets effektmål (_shared/effect_goals.yaml)",
     "interventions": "Institutionsaftale: enhedens indsatser, der løfter på effektmål (interventions.yaml)",
+    "offer": "Registret over tilbud: et tilbud (offers/<nøgle>.md, front-matter)",
 }
 
 
@@ -64,6 +67,25 @@ def _with_areas(schema: dict, areas: dict[int, list[str]]) -> dict:
     return schema
 
 
+def register_areas(root: Path) -> list[str]:
+    """The area keys of the register of offers (offers/_areas.yaml), in their order."""
+    from ia.source.yamltext import read_yaml
+
+    path = root / "offers" / "_areas.yaml"
+    if not path.is_file():
+        return []
+    data = read_yaml(path.read_text(encoding="utf-8")).data
+    return [str(a["key"]) for a in data if isinstance(a, dict) and "key" in a] if isinstance(data, list) else []
+
+
+def _with_offer_areas(schema: dict, keys: list[str]) -> dict:
+    """Give an offer's `area` the register's area keys as an enum (IA304 says the same in ia check)."""
+    if keys:
+        area = schema["properties"]["area"]
+        area["anyOf"][0]["enum"] = keys
+    return schema
+
+
 def schema_texts(root: Path = REPOSITORY) -> dict[str, str]:
     """Return file name -> JSON text for every schema, deterministic and pretty-printed."""
     result = {}
@@ -72,6 +94,8 @@ def schema_texts(root: Path = REPOSITORY) -> dict[str, str]:
         schema = model.model_json_schema(mode="validation")
         if name == "goal":
             schema = _with_areas(schema, areas)
+        if name == "offer":
+            schema = _with_offer_areas(schema, register_areas(root))
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[name], **schema}
         result[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return result

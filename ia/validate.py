@@ -44,14 +44,40 @@ _MODEL_FIELDS = [
 ]
 
 
-def _fields_for(parent: Any, unknown: str) -> list[str]:
+def model_family(*roots: type[BaseModel]) -> list[set[str]]:
+    """Return the field names of each model reachable from `roots`, for did-you-mean on unknown keys.
+
+    Another kind of file (an offer of the register) passes its own family, so an unknown
+    key there is matched against that file's keys, not the agreement's.
+    """
+    found: dict[type[BaseModel], set[str]] = {}
+    todo = list(roots)
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found[cls] = set(cls.model_fields)
+        for info in cls.model_fields.values():
+            todo.extend(arg for arg in _types_in(info.annotation) if arg not in found)
+    return [fields for fields in found.values() if fields]
+
+
+def _types_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [cls for arg in getattr(annotation, "__args__", ()) for cls in _types_in(arg)]
+
+
+def _fields_for(parent: Any, unknown: str, family: list[set[str]] | None = None) -> list[str]:
     """The keys the unknown key could have meant: the fields of the model its siblings
     belong to that are not written yet (every model's fields when the siblings say nothing)."""
+    family = _MODEL_FIELDS if family is None else family
     siblings = set(parent) - {unknown} if isinstance(parent, dict) else set()
-    best = max((len(siblings & fields) for fields in _MODEL_FIELDS), default=0)
+    best = max((len(siblings & fields) for fields in family), default=0)
     if not best:
-        return [name for name in _ALL_FIELDS if name not in siblings]
-    likely = set().union(*(fields for fields in _MODEL_FIELDS if len(siblings & fields) == best))
+        every = _ALL_FIELDS if family is _MODEL_FIELDS else sorted(set().union(*family))
+        return [name for name in every if name not in siblings]
+    likely = set().union(*(fields for fields in family if len(siblings & fields) == best))
     return sorted(likely - siblings)
 
 
@@ -98,7 +124,8 @@ def _value_at(data: Any, loc: tuple) -> tuple[tuple, Any, bool]:
     return tuple(path), current, found
 
 
-def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]:
+def schema_diagnostics(error: ValidationError, doc: YamlDoc, *,
+                       family: list[set[str]] | None = None) -> list[Diagnostic]:
     """Translate pydantic's errors into one diagnostic per place, pointing at the YAML line."""
     result: list[Diagnostic] = []
     places: list[tuple] = []
@@ -119,7 +146,7 @@ def schema_diagnostics(error: ValidationError, doc: YamlDoc) -> list[Diagnostic]
             mark = doc.positions.find(path, key=True)
             code = "IA202"
             parent = _value_at(doc.data, tuple(path[:-1]))[1]
-            more, hint_code = hint_args(field_name, _fields_for(parent, field_name), cutoff=0.7)
+            more, hint_code = hint_args(field_name, _fields_for(parent, field_name, family), cutoff=0.7)
             args.update(more)
         else:
             mark = doc.positions.find(path)
@@ -200,8 +227,13 @@ def yaml_problems(doc: YamlDoc) -> list[Diagnostic]:
     return result
 
 
-def model_from(doc: YamlDoc | None, model: type[M], diagnostics: list[Diagnostic]) -> M | None:
-    """Validate one YAML document against a model, adding any problems to `diagnostics`."""
+def model_from(doc: YamlDoc | None, model: type[M], diagnostics: list[Diagnostic], *,
+               family: list[set[str]] | None = None) -> M | None:
+    """Validate one YAML document against a model, adding any problems to `diagnostics`.
+
+    `family` (see `model_family`) names the keys an unknown key is compared with; by
+    default those of the agreement's models.
+    """
     if doc is None:
         return None
     problems = yaml_problems(doc)
@@ -214,7 +246,7 @@ def model_from(doc: YamlDoc | None, model: type[M], diagnostics: list[Diagnostic
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        diagnostics.extend(schema_diagnostics(error, doc))
+        diagnostics.extend(schema_diagnostics(error, doc, family=family))
         return None
 
 

@@ -5,6 +5,7 @@ lists the diagnostics (code, file, line and, written as file:line:col, column) t
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -54,7 +55,12 @@ def shown(d, *, with_col: bool) -> str:
 def test_case(path: Path, tiny: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     apply(case, tiny)
-    result = load(tiny, case.get("agreement", "demo-2026"))
+    if case.get("check") == "register":
+        from ia.register import load_register
+
+        result = SimpleNamespace(diagnostics=load_register(tiny)[1])
+    else:
+        result = load(tiny, case.get("agreement", "demo-2026"))
     expect = case["expect"]
     # An expected entry names the column too when it reads 'CODE file:line:col'.
     found = [shown(d, with_col=i < len(expect) and expect[i].count(":") == 2) for i, d in enumerate(result.diagnostics)]

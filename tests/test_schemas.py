@@ -22,6 +22,9 @@ def test_every_source_file_names_its_schema():
             continue
         head = path.read_text(encoding="utf-8").splitlines()[:2]
         assert any("$schema=" in line and f"{kind}.schema.json" in line for line in head), path
+    for path in sorted((ROOT / "offers").glob("*.md")):
+        head = path.read_text(encoding="utf-8").splitlines()[:2]
+        assert head[1] == "# yaml-language-server: $schema=../schemas/offer.schema.json", path
 
 
 def test_editor_schemas_carry_the_enums_and_patterns_editors_get_wrong():
@@ -53,3 +56,19 @@ def test_the_patterns_accept_every_contact_in_the_agreements():
         for person in yaml.safe_load(path.read_text(encoding="utf-8")).get("contacts") or []:
             assert re.match(contact["email"]["pattern"], person["email"]), (path, person["email"])
             assert re.match(contact["phone"]["pattern"], str(person["phone"])), (path, person["phone"])
+
+
+def test_the_offer_schema_carries_the_register_areas_and_contact_patterns():
+    import json
+    import re
+
+    from ia.schemas import register_areas
+
+    schema = json.loads((ROOT / "schemas/offer.schema.json").read_text(encoding="utf-8"))
+    areas = register_areas(ROOT)
+    assert areas[0] == "rehabilitering-og-forebyggelse" and len(areas) == 8
+    assert schema["properties"]["area"]["anyOf"][0]["enum"] == areas
+    contact = schema["$defs"]["Contact"]["properties"]
+    phone = re.compile(contact["phone"]["pattern"])
+    assert phone.match("51241546") and not phone.match("5124154")
+    assert schema["additionalProperties"] is False
