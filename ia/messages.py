@@ -225,6 +225,8 @@ MESSAGES: dict[str, Entry] = {
                    "the text says '{found}', but catalogue.yaml says updated: \"{updated}\" ({expected})"),
     "IA826": Entry("{file} står ikke under chapters: i catalogue.yaml og kommer ikke med i kataloget",
                    "{file} is not listed under chapters: in catalogue.yaml and is left out of the catalogue", W),
+    "IA827": Entry("```{{{name}}}``` kan ikke bruges i et katalog: et katalog har ingen tabeller eller figurer at sætte ind",
+                   "```{{{name}}}``` cannot be used in a catalogue: a catalogue has no tables or figures to place"),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
     "IA904": Entry("dokumentet henviser til {url}, som ikke hentes: kun filer i repositoriet bruges",

@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from ia.catalogue.document import Catalogue
 from ia.catalogue.models import AreaChapter
 from ia.checks._where import at, column_of, section_lines
+from ia.checks.accessibility import levels, section_images_have_alt_text
+from ia.checks.contacts import section_links
 from ia.diagnostics import Diagnostic, Span
+from ia.markdown import directive, line_of
 from ia.suggest import hint_args
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -78,6 +81,23 @@ def updated_in_text(catalogue: Catalogue) -> Iterator[Diagnostic]:
                                      {"found": found[0], "expected": expected, "updated": catalogue.meta.updated})
 
 
+def texts(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    """The texts the catalogue prints: links, images' alt texts, heading levels, no directives.
+
+    The same rules as an agreement's text (IA703, IA340, IA330, IA331); a directive such as
+    ```{tabel}``` has nothing to show in a catalogue and would silently print nothing.
+    """
+    sections = [section for section, _ in catalogue.sections()]
+    yield from section_links(sections)
+    yield from section_images_have_alt_text(sections)
+    for section, top in catalogue.sections():
+        yield from levels(section, top)
+        for token in section.tokens:
+            found = directive(token)
+            if found:
+                yield Diagnostic("IA827", Span(section.path, line_of(token), 1), {"name": found[0]})
+
+
 def unused_texts(catalogue: Catalogue) -> Iterator[Diagnostic]:
     """A Markdown file in chapters/ that no chapter names would silently not print."""
     for name in catalogue.unused_texts:
@@ -85,7 +105,7 @@ def unused_texts(catalogue: Catalogue) -> Iterator[Diagnostic]:
 
 
 Check = Callable[[Catalogue], Iterable[Diagnostic]]
-CHECKS: list[Check] = [offer_keys, areas, updated_in_text, unused_texts]
+CHECKS: list[Check] = [offer_keys, areas, updated_in_text, texts, unused_texts]
 
 
 def run_checks(catalogue: Catalogue) -> list[Diagnostic]:

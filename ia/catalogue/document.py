@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ia.catalogue.models import CatalogueMeta
@@ -38,6 +39,19 @@ class Catalogue:
     register: Register
     # Markdown files in chapters/ that no chapter names (a warning: they would not print).
     unused_texts: list[str] = field(default_factory=list)
+    # Images the texts show, read from the repository: (source file, src) -> (type, bytes).
+    assets: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
+
+    def sections(self) -> Iterator[tuple[Section, int]]:
+        """Every Markdown text the catalogue prints, with the level its own headings start at:
+        a chapter's text at '##', an offer's (under the offer's name) at '###'."""
+        for chapter in self.chapters:
+            if chapter.text is not None:
+                yield chapter.text, 2
+        for key in self.offer_keys():
+            entry = self.register.offers.get(key)
+            if entry is not None:
+                yield entry.body, 3
 
     def offer_keys(self) -> list[str]:
         """Every offer key the chapters list, in order, each once."""

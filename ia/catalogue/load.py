@@ -8,6 +8,7 @@ offer keys and areas exist is a question for the checks (`ia.catalogue.checks`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ia import paths
@@ -20,7 +21,7 @@ from ia.markdown import parse
 from ia.models import ChapterMeta
 from ia.register.load import Register, read_register
 from ia.source.documents import MarkdownDoc, markdown_doc, yaml_doc
-from ia.source.folder import MAX_MARKDOWN_BYTES
+from ia.source.folder import MAX_MARKDOWN_BYTES, read_images
 from ia.source.folder import _read_text as read_text  # the one way sources are read as text
 from ia.validate import model_family, model_from
 
@@ -70,11 +71,21 @@ def load(root: Path, folder: Path, *, key: str, year: int, register: Register | 
             chapters.append(CatalogueChapter(index, number, areas.get(entry.area, entry.area), intro,
                                              entry.area, list(entry.offers)))
     unused = [f"chapters/{name}" for name in available if f"chapters/{name}" not in used]
-    return Catalogue(
+    catalogue = Catalogue(
         id=f"{key}-{year}", key=key, year=year, folder=relpath(folder, root), path=shown, meta=meta,
         positions=doc.positions, lines=doc.lines, chapters=chapters, register=register,
         unused_texts=unused,
-    ), diagnostics
+    )
+    catalogue.assets, problems = read_images(root, image_refs(section for section, _ in catalogue.sections()))
+    diagnostics.extend(problems)
+    return catalogue, diagnostics
+
+
+def image_refs(sections: Iterable[Section]) -> list[tuple[str, int, str]]:
+    """Every image the texts show: (source file, line, src)."""
+    return [(section.path, token.map[0] + 1 if token.map else section.line, str(child.attrs.get("src", "")))
+            for section in sections for token in section.tokens for child in token.children or []
+            if child.type == "image"]
 
 
 def _text(root: Path, folder: Path, name: str, *, doc_path: str, positions, where: tuple,

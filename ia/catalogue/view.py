@@ -75,9 +75,9 @@ def _no_directives(name: str, arg: str) -> str:  # noqa: ARG001 - the renderer's
     return ""
 
 
-def _render(section: Section, numbers: FootnoteNumbers) -> Markup:
+def _render(section: Section, numbers: FootnoteNumbers, assets: dict) -> Markup:
     # Chapter title h2, offer name h3: an offer's or chapter's own `###` becomes h4.
-    return render_section(section, directives=_no_directives, heading_shift=1, numbers=numbers)
+    return render_section(section, directives=_no_directives, heading_shift=1, numbers=numbers, assets=assets)
 
 
 def contact_view(contact: Contact | CatalogueContact) -> ContactView:
@@ -96,11 +96,11 @@ def offer_anchor(key: str) -> str:
     return f"tilbud-{key}"
 
 
-def offer_view(entry: RegisteredOffer, numbers: FootnoteNumbers) -> OfferView:
+def offer_view(entry: RegisteredOffer, numbers: FootnoteNumbers, assets: dict) -> OfferView:
     """One offer as the catalogue prints it: name, text, anchoring, sites, contacts, links."""
     offer = entry.offer
     return OfferView(
-        key=entry.key, anchor=offer_anchor(entry.key), name=offer.name, body=_render(entry.body, numbers),
+        key=entry.key, anchor=offer_anchor(entry.key), name=offer.name, body=_render(entry.body, numbers, assets),
         anchored_in=offer.anchored_in,
         sites=[SiteView(site.name, site.lines()) for site in offer.sites],
         contacts=[contact_view(c) for c in offer.contacts],
@@ -113,8 +113,8 @@ def chapter_views(catalogue: Catalogue, numbers: FootnoteNumbers) -> list[Chapte
     views = []
     for chapter in catalogue.chapters:
         anchor = f"kapitel-{chapter.number}"
-        body = _render(chapter.text, numbers) if chapter.text is not None else None
-        offers = [offer_view(catalogue.register.offers[key], numbers) for key in _shown(chapter, catalogue)]
+        body = _render(chapter.text, numbers, catalogue.assets) if chapter.text is not None else None
+        offers = [offer_view(catalogue.register.offers[key], numbers, catalogue.assets) for key in _shown(chapter, catalogue)]
         views.append(ChapterView(chapter.number, chapter.title, anchor, body, offers))
     if views:
         views[0].contact = contact_view(catalogue.meta.contact)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ia.checks._needs import needs
 from ia.diagnostics import Diagnostic, Span
@@ -13,14 +13,19 @@ from ia.markdown import line_of
 @needs()
 def images_have_alt_text(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every image has an alternative text: ![hvad billedet viser](fil.png)."""
-    for section in all_sections(agreement):
+    return section_images_have_alt_text(all_sections(agreement))
+
+
+def section_images_have_alt_text(sections: Iterable[Section]) -> Iterator[Diagnostic]:
+    """Every image in these sections has an alternative text (any kind of document)."""
+    for section in sections:
         for token in section.tokens:
             for child in token.children or []:
                 if child.type == "image" and not child.content.strip():
                     yield Diagnostic("IA330", Span(section.path, line_of(token), 1), {"src": child.attrs.get("src", "")})
 
 
-def _levels(section: Section, top: int) -> Iterator[Diagnostic]:
+def levels(section: Section, top: int) -> Iterator[Diagnostic]:
     previous = top - 1
     for token in section.tokens:
         if token.type != "heading_open":
@@ -37,13 +42,13 @@ def heading_levels(agreement: Agreement) -> Iterator[Diagnostic]:
     """No heading skips a level: a chapter starts at '##', a goal answer or area text at '###'."""
     for chapter in agreement.chapters:
         for part in chapter.parts:
-            yield from _levels(part, 2)
+            yield from levels(part, 2)
     for section in agreement.areas.values():
-        yield from _levels(section, 3)
+        yield from levels(section, 3)
     for goal in agreement.goals:
         for section in (goal.intro, *goal.answers.values()):
             if section is not None:
-                yield from _levels(section, 3)
+                yield from levels(section, 3)
 
 
 @needs()

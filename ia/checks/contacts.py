@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from ia.checks._needs import needs
 from ia.checks._where import at, column_of
 from ia.models import EMAIL_PATTERN, PHONE_PATTERN
 from ia.diagnostics import Diagnostic, Span
-from ia.document import Agreement, all_sections
+from ia.document import Agreement, Section, all_sections
 
 EMAIL = re.compile(EMAIL_PATTERN)
 # Danish numbers have eight digits, optionally after +45 or 0045, optionally spaced in pairs.
@@ -56,7 +56,12 @@ DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
 @needs()
 def links(agreement: Agreement) -> Iterator[Diagnostic]:
     """Every Markdown link in the text is a well-formed web or e-mail address."""
-    for section in all_sections(agreement):
+    return section_links(all_sections(agreement))
+
+
+def section_links(sections: Iterable[Section]) -> Iterator[Diagnostic]:
+    """Every Markdown link in these sections is a well-formed web or e-mail address (any kind of document)."""
+    for section in sections:
         for token in section.tokens:
             if token.type != "inline" or not token.children:
                 continue
