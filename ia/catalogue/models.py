@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
-from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import Discriminator, Field, StringConstraints, Tag, field_validator
 
 from ia.models import EMAIL_PATTERN, PHONE_PATTERN, IsoDate, Model, Text
 
@@ -76,8 +76,9 @@ class CatalogueMeta(Model):
     chapters: list[Chapter] = Field(min_length=1, description=(
         "Kapitlerne i rækkefølge: enten {file: …} med egen tekst eller {area: …, offers: […]} med tilbud."))
 
-    @model_validator(mode="after")
-    def _period_ascends(self) -> CatalogueMeta:
-        if len(self.period) == 2 and self.period[1] < self.period[0]:
-            raise ValueError(f"perioden {self.period[0]}-{self.period[1]} slutter før den begynder")
-        return self
+    @field_validator("period")
+    @classmethod
+    def _period_ascends(cls, period: list[int]) -> list[int]:
+        if len(period) == 2 and period[1] < period[0]:
+            raise ValueError(f"perioden {period[0]}-{period[1]} slutter før den begynder")
+        return period
