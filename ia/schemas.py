@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ia import models
+from ia.catalogue import models as catalogue
 from ia.register import models as register
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "effect_goals": models.EffectGoals,
     "interventions": models.Interventions,
     "offer": register.Offer,
+    "catalogue": catalogue.CatalogueMeta,
 }
 TITLES = {
     "agreement": "Institutionsaftale: agreement.yaml",
@@ -34,6 +36,7 @@ TITLES = {
     "effect_goals": "Institutionsaftale: årets effektmål (_shared/effect_goals.yaml)",
     "interventions": "Institutionsaftale: enhedens indsatser, der løfter på effektmål (interventions.yaml)",
     "offer": "Registret over tilbud: et tilbud (offers/<nøgle>.md, front-matter)",
+    "catalogue": "Indsatskatalog: catalogue.yaml",
 }
 
 
@@ -86,6 +89,13 @@ def _with_offer_areas(schema: dict, keys: list[str]) -> dict:
     return schema
 
 
+def _with_chapter_areas(schema: dict, keys: list[str]) -> dict:
+    """Give a catalogue chapter's `area` the register's area keys as an enum (IA304 in ia check)."""
+    if keys:
+        schema["$defs"]["AreaChapter"]["properties"]["area"]["enum"] = keys
+    return schema
+
+
 def schema_texts(root: Path = REPOSITORY) -> dict[str, str]:
     """Return file name -> JSON text for every schema, deterministic and pretty-printed."""
     result = {}
@@ -96,6 +106,8 @@ def schema_texts(root: Path = REPOSITORY) -> dict[str, str]:
             schema = _with_areas(schema, areas)
         if name == "offer":
             schema = _with_offer_areas(schema, register_areas(root))
+        if name == "catalogue":
+            schema = _with_chapter_areas(schema, register_areas(root))
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[name], **schema}
         result[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return result

@@ -25,6 +25,9 @@ def test_every_source_file_names_its_schema():
     for path in sorted((ROOT / "offers").glob("*.md")):
         head = path.read_text(encoding="utf-8").splitlines()[:2]
         assert head[1] == "# yaml-language-server: $schema=../schemas/offer.schema.json", path
+    for path in sorted((ROOT / "catalogues").glob("*/*/catalogue.yaml")):
+        head = path.read_text(encoding="utf-8").splitlines()[0]
+        assert head == "# yaml-language-server: $schema=../../../schemas/catalogue.schema.json", path
 
 
 def test_editor_schemas_carry_the_enums_and_patterns_editors_get_wrong():
