@@ -59,6 +59,12 @@ def test_case(path: Path, tiny: Path) -> None:
         from ia.register import load_register
 
         result = SimpleNamespace(diagnostics=load_register(tiny)[1])
+    elif case.get("check") == "catalogue":
+        from ia.catalogue import load_catalogue
+
+        name, year = case["catalogue"].rsplit("-", 1)
+        result = SimpleNamespace(diagnostics=load_catalogue(
+            tiny.resolve(), tiny.resolve() / "catalogues" / year / name, key=name, year=int(year))[1])
     else:
         result = load(tiny, case.get("agreement", "demo-2026"))
     expect = case["expect"]
