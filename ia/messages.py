@@ -176,8 +176,8 @@ MESSAGES: dict[str, Entry] = {
     "IA504": Entry("{which} {found} har tre decimaler og trykkes som {shown}: er punktummet et tusindtalspunktum?",
                    "the {which_en} {found} has three decimals and prints as {shown}: is the point a thousands point?", W),
     # 6xx: figures
-    "IA601": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found}",
-                   "'{label}', column '{column}': the sum is {expected}, but it says {found}"),
+    "IA601": Entry("'{label}', kolonne '{column}': summen af {parts} er {expected}, men der står {found} ({difference})",
+                   "'{label}', column '{column}': the sum of {parts_en} is {expected}, but it says {found} ({difference_en})"),
     "IA602": Entry("'{label}', kolonne '{column}': summen er {expected}, men der står {found} (godkendt afvigelse: {reason})",
                    "'{label}', column '{column}': the sum is {expected}, but it says {found} (accepted deviation: '{reason}')", W),
     "IA603": Entry("den godkendte afvigelse '{label}', kolonne '{column}' findes ikke eller stemmer allerede",
@@ -260,7 +260,20 @@ HINTS: dict[str, Entry] = {
                          "a colon needs a space after it: 'key: value'"),
     "tab_indent": Entry("brug mellemrum til indrykning, ikke tabulator", "indent with spaces, not tabs"),
     "quote_colon": Entry("tekst med ': ' skal i anførselstegn", "text containing ': ' must be quoted"),
-    "rounding": Entry("afrunding tillader højst {tolerance}", "rounding allows at most {tolerance}"),
+    "sum_rows": Entry("find det tal, der er tastet forkert: det er sjældent summen, der skal rettes "
+                      "(afrunding tillader højst {tolerance})",
+                      "find the figure that was mistyped: it is rarely the total that needs correcting "
+                      "(rounding allows at most {tolerance})"),
+    "sum_transposed": Entry("{part} forklarer forskellen: {typed} er måske {meant} med to cifre byttet om. "
+                            "Ret tallet der; det er sjældent summen, der skal rettes",
+                            "{part_en} explains the difference: {typed} may be {meant} with two digits swapped. "
+                            "Correct it there; it is rarely the total that needs correcting"),
+    "sum_pattern": Entry("{part} forklarer forskellen: {typed} skiller sig ud fra rækkens {neighbours}, og med {meant} "
+                         "stemmer summen. Ret tallet der; det er sjældent summen, der skal rettes",
+                         "{part_en} explains the difference: {typed} is out of line with the row's {neighbours_en}, "
+                         "and with {meant} the total adds up. Correct it there; it is rarely the total that needs correcting"),
+    "sum_total_transposed": Entry("ingen række forklarer forskellen, men summen {found} er måske {meant} med to cifre byttet om",
+                                  "no row explains the difference, but the total {found} may be {meant} with two digits swapped"),
     "thousands_point": Entry("mente du {suggestion}? Punktum er decimaltegn i YAML: skriv tal uden tusindtalspunktum",
                              "did you mean {suggestion}? A point is the decimal point in YAML: write numbers without thousands points"),
     "column_decimals": Entry("skriv tallet med {decimals} decimaler, eller sæt 'decimals: {needed}' på kolonnen",

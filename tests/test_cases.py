@@ -80,6 +80,9 @@ def test_case(path: Path, tiny: Path) -> None:
         assert any(case["message"] in d.message() for d in result.diagnostics), [d.message() for d in result.diagnostics]
     if "hint" in case:
         assert any(case["hint"] in (d.hint() or "") for d in result.diagnostics), [d.hint() for d in result.diagnostics]
+    for text in case.get("absent") or []:  # what no message or hint may say, e.g. a row wrongly blamed
+        said = [f"{d.message()} {d.hint() or ''}" for d in result.diagnostics]
+        assert not any(text in line for line in said), said
 
 
 def test_every_case_is_named_for_what_it_shows():

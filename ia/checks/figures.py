@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ia.checks._needs import needs
 from ia.checks._where import at
+from ia.checks.suspects import Part, explained_by_a_part, suspect, transposed_total
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Table
 from ia.models import Cell, Group
@@ -121,7 +122,7 @@ def _more_decimals_than_shown(value: Decimal, decimals: int, column: str, span) 
 @dataclass
 class _Sum:
     value: Decimal
-    parts: int
+    parts: list[Part] = field(default_factory=list)
     unknown: bool = False  # a part is text: IA213 reports it, the sum cannot be judged
 
 
@@ -138,18 +139,23 @@ def _value(cell: Cell) -> Decimal | None:
     return Decimal(cell)
 
 
-def _contribution(items: list, column: int) -> _Sum:
-    """What a list of items adds up to in one column; a group counts with its total."""
-    total = _Sum(Decimal(0), 0)
-    for item in items:
+def _label(row: list[Cell]) -> str:
+    return str(row[0]).strip() if row and row[0] is not None else ""
+
+
+def _contribution(items: list, column: int, path: tuple) -> _Sum:
+    """What a list of items adds up to in one column, and its parts; a group counts with its total."""
+    total = _Sum(Decimal(0))
+    for i, item in enumerate(items):
         if isinstance(item, Group):
             if item.total is not None and len(item.total) > column:
                 value = _value(item.total[column])
                 if value is not None:
                     total.value += value
-                    total.parts += 1
+                    name = _label(item.total) or (item.group or "").strip()
+                    total.parts.append(Part(name, value, path + (i, "total", column), item.total))
             else:
-                inner = _contribution(item.rows, column)
+                inner = _contribution(item.rows, column, path + (i, "rows"))
                 total.value += inner.value
                 total.parts += inner.parts
                 total.unknown |= inner.unknown
@@ -158,11 +164,11 @@ def _contribution(items: list, column: int) -> _Sum:
             value = _value(item[column])
             if value is not None:
                 total.value += value
-                total.parts += 1
+                total.parts.append(Part(_label(item), value, path + (i, column), item))
     return total
 
 
-def _compare(table: Table, path: tuple, declared: list[Cell], items: list) -> Iterator[Diagnostic]:
+def _compare(table: Table, path: tuple, declared: list[Cell], items: list, items_path: tuple) -> Iterator[Diagnostic]:
     columns = table.data.columns
     label = str(declared[0]) if declared and declared[0] else "Total"
     accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
@@ -173,25 +179,125 @@ def _compare(table: Table, path: tuple, declared: list[Cell], items: list) -> It
         found = _value(declared[c])
         if found is None:
             continue
-        expected = _contribution(items, c)
-        if expected.parts == 0 or expected.unknown:
+        expected = _contribution(items, c, items_path)
+        if not expected.parts or expected.unknown:
             continue
-        yield from _judge(table, path + (c,), label, column.label, column.decimals, found, expected, accepted)
+        yield from _judge(table, path + (c,), label, c, found, expected, accepted)
 
 
-def _judge(table: Table, path: tuple, label: str, column: str, decimals: int, found: Decimal,
-           expected: _Sum, accepted: dict[tuple[str, str], str]) -> Iterator[Diagnostic]:
+def _like_columns(table: Table, c: int) -> list[int]:
+    """The columns whose figures a row's figure in column `c` can be compared with: the
+    table's other plain summed figures of the same kind, such as the budget years."""
+    columns = table.data.columns
+    own = columns[c]
+
+    def plain(col) -> bool:
+        return (col.type == "number" and col.summed and not col.row_total and not col.product_of
+                and not col.quotient_of and col.decimals == own.decimals)
+
+    return [i for i, col in enumerate(columns) if i != c and plain(col)] if plain(own) else []
+
+
+def _neighbours(table: Table, c: int):
+    """For a part of column `c`: the same row's figures in the nearest like column on each side."""
+    like = _like_columns(table, c)
+
+    def of(part: Part) -> list[tuple[int, Decimal]]:
+        found = []
+        for side in ([i for i in reversed(like) if i < c], [i for i in like if i > c]):
+            for i in side:
+                value = _value(part.row[i]) if len(part.row) > i else None
+                if value is not None:
+                    found.append((i, value))
+                    break
+        return found
+
+    return of
+
+
+def _judge(table: Table, path: tuple, label: str, c: int, found: Decimal, expected: _Sum,
+           accepted: dict[tuple[str, str], str], *, cells: bool = False) -> Iterator[Diagnostic]:
+    """Compare a declared total with its parts; say by how much it is off, which parts make
+    it up and, where one part explains the difference, which (see ia.checks.suspects).
+
+    `cells` is true for a row-total column, whose parts are the row's own cells.
+    """
+    column = table.data.columns[c]
+    decimals = column.decimals
     unit = Decimal(1).scaleb(-decimals)
-    tolerance = unit * expected.parts / 2
+    tolerance = unit * len(expected.parts) / 2
     if abs(found - expected.value) <= tolerance:
         return
-    args = {"label": label, "column": column, "expected": number(expected.value, decimals),
-            "found": number(found, decimals), "tolerance": number(tolerance, decimals + 1)}
+    difference = found - expected.value
+    args = {"label": label, "column": column.label, "expected": number(expected.value, decimals),
+            "found": number(found, decimals), "tolerance": number(tolerance, decimals + 1),
+            **_parts_text(table, expected.parts, cells),
+            "difference": number(abs(difference), decimals) + (" for meget" if difference > 0 else " for lidt"),
+            "difference_en": number(abs(difference), decimals) + (" too much" if difference > 0 else " too little")}
     span = at(table.path, table.positions, *path)
-    if (label, column) in accepted:
-        yield Diagnostic("IA602", span, {**args, "reason": accepted[(label, column)]})
-    else:
-        yield Diagnostic("IA601", span, args, "rounding")
+    if (label, column.label) in accepted:
+        yield Diagnostic("IA602", span, {**args, "reason": accepted[(label, column.label)]})
+        return
+    neighbours = (lambda part: []) if cells else _neighbours(table, c)
+    meant = transposed_total(found, expected.value, tolerance)
+    found_suspect = suspect(expected.parts, difference, tolerance, neighbours, total_transposed=meant is not None)
+    if found_suspect is not None:
+        part = found_suspect.part
+        args |= {**_part_name(table, part, cells), "typed": number(part.value, decimals),
+                 "meant": number(found_suspect.meant, decimals)}
+        if found_suspect.why == "transposed":
+            yield Diagnostic("IA601", span, args, "sum_transposed")
+            return
+        columns = table.data.columns
+        shown = [(f"'{columns[i].label}' ({number(v, decimals)})") for i, v in found_suspect.neighbours]
+        args |= {"neighbours": _listed(shown, "og"), "neighbours_en": _listed(shown, "and")}
+        yield Diagnostic("IA601", span, args, "sum_pattern")
+        return
+    if meant is not None and not explained_by_a_part(expected.parts, difference, tolerance):
+        yield Diagnostic("IA601", span, {**args, "meant": number(meant, decimals)}, "sum_total_transposed")
+        return
+    yield Diagnostic("IA601", span, args, "sum_rows")
+
+
+MAX_NAMED = 8  # parts a message names; a long total names the first ones and counts the rest
+
+
+def _listed(names: list[str], conjunction: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
+def _parts_text(table: Table, parts: list[Part], cells: bool) -> dict[str, str]:
+    """Name the parts a total adds up, in Danish and English: "rækkerne 'A', 'B' og 'C'"."""
+    da, en = [], []
+    for part in parts[:MAX_NAMED]:
+        if part.name:
+            da.append(f"'{part.name}'")
+            en.append(f"'{part.name}'")
+        else:
+            line = at(table.path, table.positions, *part.path).line
+            da.append(f"linje {line}")
+            en.append(f"line {line}")
+    rest = len(parts) - MAX_NAMED
+    if rest > 0:
+        da.append(f"{rest} {'række' if rest == 1 else 'rækker'} mere" if not cells else f"{rest} mere")
+        en.append(f"{rest} more")
+    noun_da = "kolonnerne" if cells else "rækkerne"
+    noun_en = "the columns" if cells else "the rows"
+    if len(parts) == 1:
+        noun_da, noun_en = ("kolonnen", "the column") if cells else ("rækken", "the row")
+    return {"parts": f"{noun_da} {_listed(da, 'og')}", "parts_en": f"{noun_en} {_listed(en, 'and')}"}
+
+
+def _part_name(table: Table, part: Part, cells: bool) -> dict[str, str]:
+    """Name the part that explains a difference, with the line to change."""
+    if cells:
+        return {"part": f"kolonnen '{part.name}'", "part_en": f"the column '{part.name}'"}
+    line = at(table.path, table.positions, *part.path).line
+    if part.name:
+        return {"part": f"rækken '{part.name}' i linje {line}", "part_en": f"the row '{part.name}' on line {line}"}
+    return {"part": f"rækken i linje {line}", "part_en": f"the row on line {line}"}
 
 
 @needs()
@@ -205,11 +311,11 @@ def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
                 if isinstance(item, Group):
                     yield from walk(item.rows, path + (i, "rows"))
                     if item.total is not None:
-                        yield from _compare(table, path + (i, "total"), item.total, item.rows)
+                        yield from _compare(table, path + (i, "total"), item.total, item.rows, path + (i, "rows"))
 
         yield from walk(table.data.rows, ("rows",))
         if table.data.total is not None:
-            yield from _compare(table, ("total",), table.data.total, table.data.rows)
+            yield from _compare(table, ("total",), table.data.total, table.data.rows, ("rows",))
         columns = table.data.columns
         for c, column in enumerate(columns):
             if not column.row_total:
@@ -218,13 +324,12 @@ def table_totals(agreement: Agreement) -> Iterator[Diagnostic]:
             for path, row in _all_rows(table):
                 if len(row) != len(columns) or _value(row[c]) is None:
                     continue
-                values = [v for i in others if (v := _value(row[i])) is not None]
-                if not values:
+                parts = [Part(columns[i].label, v, path + (i,)) for i in others if (v := _value(row[i])) is not None]
+                if not parts:
                     continue
                 label = str(row[0]) if row[0] else "Total"
-                yield from _judge(table, path + (c,), label, column.label, column.decimals,
-                                  _value(row[c]), _Sum(sum(values, Decimal(0)), len(values)), accepted)
-
+                yield from _judge(table, path + (c,), label, c, _value(row[c]),
+                                  _Sum(sum((p.value for p in parts), Decimal(0)), parts), accepted, cells=True)
 
 
 @needs()
