@@ -21,7 +21,10 @@ WIDTHS = (390, 1280)
 # page at that anchor, because headless Chromium screenshots only the top of a page.
 VIEWS = [("forside", ""), ("indhold", "indhold"), ("tilbud", "afsnit-2-1"), ("kontakter", "afsnit-2-2"),
          ("maal-2", "maal-2"), ("aktivitet", "tabel-aktivitet"), ("budget", "tabel-budget-arter"),
-         ("figur", "figur-genoptraeningsplaner")]
+         ("figur", "figur-genoptraeningsplaner"),
+         # The catalogue: an offer with several sites and a long link, and one chapter's start.
+         ("tilbud-vaeresteder", "tilbud-vaeresteder-i-center-for-socialpsykiatri-og-rusmiddel"),
+         ("kapitel-4", "kapitel-4")]
 
 
 def chromium() -> str | None:

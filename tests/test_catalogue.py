@@ -214,3 +214,17 @@ def test_script_json_escapes_what_could_end_or_break_a_script():
 def test_rendering_is_deterministic():
     catalogue, _ = load_real()
     assert render_html(catalogue) == render_html(load_real()[0])
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+def test_in_a_browser_nothing_scrolls_sideways_and_the_contents_fold_on_a_phone(tmp_path, width):
+    from tests.browser import chromium, measure
+
+    browser = chromium()
+    if browser is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    page = tmp_path / "indsatskatalog-2026.html"
+    page.write_text(render_html(load_real()[0]), encoding="utf-8")
+    found = measure(browser, page, width)
+    assert found["pageWidth"] <= found["width"] == width
+    assert found["toc"]["open"] is (width > 640) and found["toc"]["collisions"] == []
