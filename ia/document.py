@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
 from ia.models import AgreementMeta, ChapterMeta, EffectGoal, GoalMeta, Interventions, Rules, TableData
 from ia.source.yamltext import Positions
+
+if TYPE_CHECKING:
+    from ia.register.load import Register
 
 
 @dataclass
@@ -151,6 +155,8 @@ class Agreement:
     # Documents that failed validation and are left out; checks that count documents
     # (goal numbers, mandatory goals, the goals chapter) stay quiet rather than guess.
     failed: set[str] = field(default_factory=set)
+    # The register of offers, read when table 2.1 refers to offers by key (else None).
+    register: Register | None = field(default=None, repr=False)
 
     @property
     def complete(self) -> bool:

@@ -227,6 +227,23 @@ MESSAGES: dict[str, Entry] = {
                    "{file} is not listed under chapters: in catalogue.yaml and is left out of the catalogue", W),
     "IA827": Entry("```{{{name}}}``` kan ikke bruges i et katalog: et katalog har ingen tabeller eller figurer at sætte ind",
                    "```{{{name}}}``` cannot be used in a catalogue: a catalogue has no tables or figures to place"),
+    "IA814": Entry("ukendt tilbud '{found}': registret har ingen offers/{found}.md",
+                   "unknown offer '{found}': the register has no offers/{found}.md"),
+    "IA815": Entry("tilbuddet '{offer}' har intet sted '{found}': forventede en af {expected}",
+                   "the offer '{offer}' has no site '{found}': expected one of {expected}"),
+    "IA816": Entry("tilbuddet '{offer}' har {count} steder i registret: skriv 'site:' med et af {expected}",
+                   "the offer '{offer}' has {count} sites in the register: write 'site:' with one of {expected}"),
+    "IA817": Entry("tilbuddet '{offer}' har ingen steder i {file}, så tabellen har ingen adresse at vise",
+                   "the offer '{offer}' has no sites in {file}, so the table has no address to show"),
+    "IA818": Entry("{what} står som '{found}' i aftalen, men {file} har '{expected}' (godkendt afvigelse: {reason})",
+                   "{what_en} reads '{found}' in the agreement, but {file} has '{expected}' (accepted deviation: '{reason}')", W),
+    "IA819": Entry("den godkendte afvigelse er ikke længere nødvendig: {file} har også '{expected}' som {what}",
+                   "the accepted deviation is no longer needed: {file} also has '{expected}' as {what_en}", W),
+    # 84x: documents against the register of offers
+    "IA840": Entry("'{field}' står i registret ({file}): ret det dér, eller skriv under 'accepted' med en begrundelse, hvad aftalen trykte",
+                   "'{field}' is in the register ({file}): change it there, or write what the agreement printed under 'accepted' with a reason"),
+    "IA841": Entry("'{field}' bruges kun sammen med 'offer' (et tilbud i registret)",
+                   "'{field}' is only used together with 'offer' (an offer of the register)"),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
     "IA904": Entry("dokumentet henviser til {url}, som ikke hentes: kun filer i repositoriet bruges",
@@ -244,7 +261,7 @@ MESSAGES: dict[str, Entry] = {
 
 # Figures kept as signed and recorded under `accepted:`: warnings in the terminal, but in
 # a pull request only notices, since nobody has to act on them.
-ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606"})
+ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606", "IA818"})
 
 HINTS: dict[str, Entry] = {
     "other_port": Entry("vælg en anden port: ia preview {agreement} --port {suggestion}",

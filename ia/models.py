@@ -58,7 +58,31 @@ class Capacity(Model):
     unit: Text = Field(description="Hvad der tælles, fx 'borgere', 'pladser' eller 'alkohol forløb'.")
 
 
+# An offer's key in the register of offers: the name of its file, offers/<key>.md.
+OFFER_KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Published(Model):
+    """What the signed agreement printed where it differs from the register, and why."""
+
+    address: list[Text] | None = Field(None, description="Adressens linjer, som aftalen trykte dem, fx ['Uglekær 2-8, kld.', '6200 Aabenraa'].")
+    legal_basis: list[Text] | None = Field(None, description="Lovgrundlaget, som aftalen trykte det.")
+    phone: Text | None = Field(None, description="Telefonen, som aftalen trykte den.")
+    reason: Text = Field(description="Hvorfor aftalen står anderledes end registret; vises af ia check.")
+
+
 class Site(Model):
+    # Not the key's pattern here: `ia check` says more about an unknown key (IA814, with the
+    # key when the name was written) than "does not match"; editors' schemas get the pattern.
+    offer: Text | None = Field(None, json_schema_extra={"pattern": OFFER_KEY_PATTERN}, description=(
+        "Nøglen på tilbuddet i registret (offers/<nøgle>.md), fx 'fuldtraefferen'. Stedets navn, adresse, "
+        "lovgrundlag og telefon hentes derfra; aftalen skriver kun sit eget: antal og note."))
+    site: Text | None = Field(None, description=(
+        "Hvilket af tilbuddets steder i registret: stedets navn eller gade og nummer; udelades, når "
+        "tilbuddet har ét sted."))
+    accepted: Published | None = Field(None, description=(
+        "Når den underskrevne aftale trykte noget andet end registret: det trykte og en begrundelse. "
+        "Tabellen viser det trykte, og ia check viser afvigelsen som en godkendt advarsel."))
     name: Text | None = Field(None, description="Stedets navn; udelades, når stedet er tilbuddet selv.")
     address: list[Text] = Field(default_factory=list, description="Adressens linjer, fx ['Reberbanen 3', '6200 Aabenraa'].")
     capacity: list[Capacity] = Field(default_factory=list, description="Antal borgere, pladser eller forløb.")
@@ -70,8 +94,9 @@ class Site(Model):
 
 
 class Offer(Model):
-    name: Text = Field(description="Tilbuddets navn, som det står i tabellen over tilbud.")
-    legal_basis: list[Text] = Field(default_factory=list, description="Lovgrundlag for den primære ydelse, fx '§ 79 SEL'.")
+    name: Text = Field(description="Rækkens navn i tabellen over tilbud (aftalens egen gruppering), fx 'Værested CSR'.")
+    legal_basis: list[Text] = Field(default_factory=list, description=(
+        "Lovgrundlag for den primære ydelse, fx '§ 79 SEL'; for steder med 'offer' står det i registret."))
     sites: list[Site] = Field(min_length=1, description="Tilbuddets steder med adresse og antal.")
 
 
@@ -93,6 +118,9 @@ class AgreementMeta(Model):
     offers: list[Offer] = Field(default_factory=list, description="Tabellen over tilbud (afsnit 2.1).")
     contacts: list[Contact] = Field(default_factory=list, description="Ledelsens kontaktoplysninger (afsnit 2.2).")
     created: IsoDate | None = Field(None, description="Dato, der skrives i PDF'ens metadata; ellers SOURCE_DATE_EPOCH.")
+    offer_columns: list[Literal["lovgrundlag", "antal", "telefon"]] | None = Field(None, description=(
+        "Kolonnerne i tabellen over tilbud ud over navn og adresse: lovgrundlag, antal (antal eller note) og "
+        "telefon. Udelades: hver kolonne, som et af stederne har oplysninger til."))
     table_numbers: bool = Field(False, description=(
         "true, hvis aftalens tabeller nummereres ('Tabel 1. Specifikation af budget'). Numrene dannes "
         "i den rækkefølge, tabellerne står; skriv dem aldrig selv i en overskrift."))

@@ -63,6 +63,9 @@ def load(root: Path, ref: str | Path) -> Result:
     source = read_agreement(root, folder)
     agreement, diagnostics = validate(source)
     if agreement is not None:
+        from ia.register import attach_register
+
+        diagnostics.extend(attach_register(root, agreement))
         agreement.assets, problems = read_images(root, image_refs(agreement))
         diagnostics.extend(problems)
         diagnostics.extend(run_checks(agreement))

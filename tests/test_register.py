@@ -85,3 +85,60 @@ def test_ia_check_checks_the_register_even_when_no_document_uses_it(tiny: Path):
     assert "mente du 'sundhed'?" in result.output
     english = CliRunner().invoke(app, ["check", "--root", str(tiny), "--lang", "en", "--format", "json"])
     assert json.loads(english.stdout)[0]["code"] == "IA304"
+
+
+# Table 2.1 of CSR 2026 and T&F 2023 as the signed agreements print it (transcribed inline in
+# agreement.yaml before the register): (row, site name shown, address, legal basis, capacity or
+# note, phone). Drawn from the register now, the table must read exactly the same.
+PRINTED_TABLES = {
+    "csr-2026": [
+        ("Værested CSR", None, "Reberbanen 1 + 3., 6200 Aabenraa", "§ 79 SEL", "318 borgere", None),
+        ("Værested CSR", "+65 tilbud", "Bjerggade 4 C st., 6200 Aabenraa", "§ 79 SEL", "49 borgere", None),
+        ("Værested CSR", "Skovly", "Dimen 10, 6200 Aabenraa", "§ 79 SEL", "15 borgere", None),
+        ("Værested CSR", "Værested Padborg", "Jernbanegade 36, 6330 Padborg", "§ 79 SEL", "140 borgere", None),
+        ("Værested CSR", "Fuldtræfferen", "Uglekær 2-8, kld., 6200 Aabenraa", "§ 79 SEL", None, None),
+        ("Rusmiddelcenter", None, "Reberbanen 3, 6200 Aabenraa", "SUL § 141; SEL § 101 og 101a",
+         "186 alkohol forløb, 170 stofforløb, 35 pårørendeforløb", None),
+        ("Pædagogisk Vejledning", None, "Bjerggade 4C, 1.sal, 6200 Aabenraa", "SEL §§ 82 a og b og 85 og SEL § 99",
+         "258 borgere", None),
+        ("Pædagogisk Vejledning", "Startboliger", "Slotsgade, 6200 Aabenraa", "ABL § 105 stk.2. Hybelfunktion", "12 pladser", None),
+        ("Boenhed Stubbæk", None, "Byvænget 4, Stubbæk, 6200 Aabenraa", "SEL §§ 85 og 107", "10 pladser", None),
+        ("Boenhed Stubbæk", None, "Stubbæk Bygade 1, 6200 Aabenraa", "ABL § 105 stk. 2", "33 borgere i egen bolig", None),
+        ("Botilbud Bjerggade", None, "Bjerggade 4 f-g, 6200 Aabenraa", "SEL § 107", "12 pladser", None),
+        ("Botilbud Bjerggade", "Kolonihaven", "Havestien 1 A, 6200 Aabenraa", "SEL § 107", None, None),
+        ("Centerkontoret", None, "Reberbanen 3 st. th., 6200 Aabenraa", "", "Administration", None),
+    ],
+    "tf-2023": [
+        ("Aabenraa", None, "Kresten Philipsens Vej 4, bygning A, 6200 Aabenraa", "",
+         "Enhederne: Voksne & Børn, Senior, Arbejde & Sundhed", "7376 7519 / Træffetid: Kl. 07.45-13.00"),
+        ("Bov", None, "Padborgvej 20, 6330 Padborg", "", "Enhederne: Voksne & Børn, Senior", "7376 7519 / Træffetid: Kl. 07.45-13.00"),
+        ("Rødekro", None, "Funkevej 9F, 6230 Rødekro", "", "Enheden: Senior", "7376 7519 / Træffetid: Kl. 07.45-13.00"),
+    ],
+}
+
+
+@pytest.mark.parametrize("document", sorted(PRINTED_TABLES))
+def test_table_2_1_drawn_from_the_register_reads_as_signed(document: str):
+    from ia.pipeline import load
+    from ia.render.offers import offer_rows
+
+    result = load(ROOT, document)
+    assert result.errors == []
+    meta = result.agreement.meta
+    assert all(site.offer and not site.address for row in meta.offers for site in row.sites), "every site refers to the register"
+    shown = []
+    for row in offer_rows(meta, result.agreement.register):
+        for site in row.sites:
+            capacity = ", ".join(f"{c.count} {c.unit}" for c in site.capacity) or site.note
+            shown.append((row.name, site.name if site.name != row.name else None, ", ".join(site.address),
+                          "; ".join(site.legal_basis or row.legal_basis), capacity, site.phone))
+    assert shown == PRINTED_TABLES[document]
+
+
+def test_the_seeds_disagreement_is_an_accepted_warning_never_a_silent_change():
+    from ia.pipeline import load
+
+    found = [d for d in load(ROOT, "csr-2026").diagnostics if d.code.startswith("IA81")]
+    assert [(d.code, str(d.span)) for d in found] == [("IA818", "agreements/2026/csr/agreement.yaml:27:20")]
+    assert "'Uglekær 2-8, kld., 6200 Aabenraa'" in found[0].message() and "'Uglekær 14, 6200 Aabenraa'" in found[0].message()
+    assert "accepted deviation" in found[0].message("en")

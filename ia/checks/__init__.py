@@ -12,6 +12,7 @@ from ia.diagnostics import Diagnostic
 from ia.document import Agreement
 from ia.checks._needs import PARTS, needed, needs  # noqa: F401 - needs is the checks' decorator
 from ia.checks import accessibility, contacts, figures, kpis, limits, references, shared, structure, text, years
+from ia.register import across
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -52,6 +53,7 @@ CHECKS: list[Check] = [
     contacts.links,
     references.goal_references,
     references.effect_goal_references,
+    across.offer_references,
     accessibility.images_have_alt_text,
     accessibility.heading_levels,
     accessibility.tables_have_headers,

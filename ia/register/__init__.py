@@ -29,3 +29,26 @@ def load_register(root: Path) -> tuple[Register, list[Diagnostic]]:
     found = [*register.diagnostics, *check_register(register)]
     found.sort(key=Diagnostic.sort_key)
     return register, cap_per_file(found)
+
+
+def offer_keys(agreement: object) -> list[str]:
+    """Return the register keys an agreement's table of offers refers to, in order, once each."""
+    meta = getattr(agreement, "meta", None)
+    keys = [site.offer for row in (meta.offers if meta else []) for site in row.sites if site.offer]
+    return list(dict.fromkeys(keys))
+
+
+def attach_register(root: Path, agreement: object) -> list[Diagnostic]:
+    """Read the register for an agreement whose table refers to offers; set `agreement.register`.
+
+    Returns the diagnostics of the offer files the agreement uses: they are its sources too,
+    so `ia check csr-2026` names a broken offer it shows and `ia build` stops on it. An
+    agreement that refers to no offer reads nothing.
+    """
+    keys = offer_keys(agreement)
+    if not keys:
+        return []
+    register, found = load_register(root)
+    agreement.register = register  # type: ignore[attr-defined]
+    used = {register.offers[key].path if key in register.offers else register.unread.get(key) for key in keys}
+    return [d for d in found if d.span.path in used]

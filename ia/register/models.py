@@ -11,10 +11,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from ia.models import EMAIL_PATTERN, PHONE_PATTERN, Model, Text
+from ia.models import EMAIL_PATTERN, OFFER_KEY_PATTERN, PHONE_PATTERN, Model, Text
 
 # An offer's key is its file's name without `.md`: lowercase ASCII words joined by "-".
-KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY_PATTERN = OFFER_KEY_PATTERN
 # Given to editors' schemas; `ia check` says more about a bad link (IA703).
 URL_PATTERN = r"^https?://\S+$"
 

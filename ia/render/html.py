@@ -188,7 +188,9 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
 
     def table(table_id: str) -> str:
         if table_id == "tilbud":
-            return str(parts.offers_table(agreement.meta.offers, tables.next()))
+            from ia.render.offers import offer_rows
+
+            return str(parts.offers_table(offer_rows(agreement.meta, agreement.register), tables.next()))
         if table_id == "kontakter":
             return str(parts.contacts_table(agreement.meta.contacts, tables.next()))
         if table_id == "effektmaal":
