@@ -51,9 +51,9 @@ class Preview:
         self.rebuild()
 
     def watched(self) -> list[Path]:
-        """What a change to rebuilds for: the agreement, its year's shared files, the templates."""
+        """What a change to rebuilds for: the agreement, its year's shared files, the register of offers, the templates."""
         year = self.folder.parent
-        return [self.folder, year / "_shared", year / "rules.yaml", templates_dir()]
+        return [self.folder, year / "_shared", year / "rules.yaml", self.root / "offers", templates_dir()]
 
     def concerns(self, path: str) -> bool:
         """Say whether a changed path is one of `watched()` or inside one."""
@@ -221,7 +221,7 @@ def watch(preview: Preview, stop: threading.Event, on_rebuild=None) -> threading
 
     def run() -> None:
         while not stop.is_set():
-            roots = [p for p in (preview.root / "agreements", templates_dir()) if p.is_dir()]
+            roots = [p for p in (preview.root / "agreements", preview.root / "offers", templates_dir()) if p.is_dir()]
             try:
                 for _ in watch_files(*roots, stop_event=stop, debounce=150, step=50,
                                      watch_filter=lambda change, path: preview.concerns(path)):
