@@ -281,6 +281,12 @@ HINTS: dict[str, Entry] = {
                       "(afrunding tillader højst {tolerance})",
                       "find the figure that was mistyped: it is rarely the total that needs correcting "
                       "(rounding allows at most {tolerance})"),
+    "sum_rows_exact": Entry("find det tal, der er tastet forkert: det er sjældent summen, der skal rettes. Kolonnen "
+                            "holder præcise tal, fx antal; er tallene beløb afrundet til enheden (kr., 1.000 kr.), "
+                            "så skriv 'rounded: true' på kolonnen eller tabellen",
+                            "find the figure that was mistyped: it is rarely the total that needs correcting. The column "
+                            "holds exact figures, such as counts; if they are amounts rounded to the unit (kr., 1.000 kr.), "
+                            "write 'rounded: true' on the column or the table"),
     "sum_transposed": Entry("{part} forklarer forskellen: {typed} er måske {meant} med to cifre byttet om. "
                             "Ret tallet der; det er sjældent summen, der skal rettes",
                             "{part_en} explains the difference: {typed} may be {meant} with two digits swapped. "

@@ -227,6 +227,10 @@ class Column(Model):
         return self
     summed: bool = Field(True, description=(
         "false, hvis kolonnens sumrækker ikke er summer af rækkerne, fx en gennemsnitspris."))
+    rounded: bool | None = Field(None, description=(
+        "true, hvis kolonnens tal er beløb afrundet til enheden (kr., 1.000 kr.): en sum må da afvige "
+        "fra rækkernes sum med en halv enhed pr. række. false for præcise tal som antal borgere og "
+        "pladser, der skal stemme præcist. Udeladt: som tabellens 'rounded'."))
 
 
 class HeaderGroup(Model):
@@ -259,6 +263,10 @@ class Chart(Model):
 class TableData(Model):
     caption: Text | None = Field(None, description="Tabellens overskrift.")
     unit: Text | None = Field(None, description="Enheden, fx '1.000 kr.'.")
+    rounded: bool = Field(False, description=(
+        "true, hvis tabellens tal er beløb afrundet til enheden (kr., 1.000 kr.), så summer og "
+        "produkter må afvige med afrundingen. false (standard): tallene er præcise, fx antal, og "
+        "skal stemme præcist. En kolonne kan sige andet med sit eget 'rounded'."))
     note: Text | None = Field(None, description="Linje under tabellen.")
     columns: list[Column] = Field(min_length=1, description="Kolonnerne; den første holder rækkernes navne.")
     header_groups: list[HeaderGroup] = Field(default_factory=list, description="Overskrifter over flere kolonner.")
@@ -268,6 +276,10 @@ class TableData(Model):
     accepted: list[Deviation] = Field(default_factory=list, description=(
         "Summer, der bevidst ikke stemmer med rækkerne (fx i en allerede underskrevet aftale); "
         "ia check viser dem som advarsler i stedet for fejl."))
+
+    def is_rounded(self, column: Column) -> bool:
+        """Whether a column's figures are rounded amounts (else exact, such as counts)."""
+        return self.rounded if column.rounded is None else column.rounded
 
 
 # --- rules.yaml --------------------------------------------------------------------------

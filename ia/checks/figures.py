@@ -222,10 +222,15 @@ def _judge(table: Table, path: tuple, label: str, c: int, found: Decimal, expect
 
     `cells` is true for a row-total column, whose parts are the row's own cells.
     """
-    column = table.data.columns[c]
+    columns = table.data.columns
+    column = columns[c]
     decimals = column.decimals
-    unit = Decimal(1).scaleb(-decimals)
-    tolerance = unit * len(expected.parts) / 2
+    # Each part rounded to the unit may be off by half a unit; exact figures (counts) by none.
+    if cells:
+        rounded = sum(1 for part in expected.parts if table.data.is_rounded(columns[part.path[-1]]))
+    else:
+        rounded = len(expected.parts) if table.data.is_rounded(column) else 0
+    tolerance = Decimal(1).scaleb(-decimals) * rounded / 2
     if abs(found - expected.value) <= tolerance:
         return
     difference = found - expected.value
@@ -248,7 +253,6 @@ def _judge(table: Table, path: tuple, label: str, c: int, found: Decimal, expect
         if found_suspect.why == "transposed":
             yield Diagnostic("IA601", span, args, "sum_transposed")
             return
-        columns = table.data.columns
         shown = [(f"'{columns[i].label}' ({number(v, decimals)})") for i, v in found_suspect.neighbours]
         args |= {"neighbours": _listed(shown, "og"), "neighbours_en": _listed(shown, "and")}
         yield Diagnostic("IA601", span, args, "sum_pattern")
@@ -256,7 +260,7 @@ def _judge(table: Table, path: tuple, label: str, c: int, found: Decimal, expect
     if meant is not None and not explained_by_a_part(expected.parts, difference, tolerance):
         yield Diagnostic("IA601", span, {**args, "meant": number(meant, decimals)}, "sum_total_transposed")
         return
-    yield Diagnostic("IA601", span, args, "sum_rows")
+    yield Diagnostic("IA601", span, args, "sum_rows" if tolerance else "sum_rows_exact")
 
 
 MAX_NAMED = 8  # parts a message names; a long total names the first ones and counts the rest
@@ -363,9 +367,12 @@ def _judge_product(table: Table, path: tuple, row: list[Cell], column, factor_co
     expected = factor
     for value in values:
         expected *= value
-    # Each factor is rounded to its shown decimals; the error that allows grows with the others.
+    # The product is shown rounded to its decimals. A factor rounded to its shown decimals
+    # (an amount) allows an error that grows with the others; an exact factor (a count) none.
     tolerance = Decimal(1).scaleb(-column.decimals) / 2
     for i, col in enumerate(factor_columns):
+        if not table.data.is_rounded(col):
+            continue
         others = abs(factor)
         for j, value in enumerate(values):
             if j != i:
@@ -424,8 +431,8 @@ def _judge_quotient(table: Table, path: tuple, label: str, column, operands, num
     """
     factor = Decimal(column.factor)
     top_col, bottom_col = operands
-    top_err = Decimal(1).scaleb(-top_col.decimals) / 2
-    bottom_err = Decimal(1).scaleb(-bottom_col.decimals) / 2
+    top_err = Decimal(1).scaleb(-top_col.decimals) / 2 if table.data.is_rounded(top_col) else Decimal(0)
+    bottom_err = Decimal(1).scaleb(-bottom_col.decimals) / 2 if table.data.is_rounded(bottom_col) else Decimal(0)
     expected = factor * numerator / denominator
     if abs(denominator) > bottom_err:
         corners = [factor * (numerator + a) / (denominator + b)
