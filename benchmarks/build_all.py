@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ia.batch import build_many
 from ia.pipeline import all_refs, load
-from ia.render.html import render_html, templates_dir
+from ia.render.html import render_html
+from ia.resources import templates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))

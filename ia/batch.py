@@ -1,4 +1,4 @@
-"""Build and list many agreements: parallel processes, a content-hash cache, a summary."""
+"""Build and list many documents: parallel processes, a content-hash cache, a summary."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from pathlib import Path
 from ia import cache, paths
 from ia.diagnostics import Diagnostic, Span
 from ia.output import PDF_MEMORY, PDF_TIMEOUT, die_with_parent
+from ia.workspace import DocumentRef
 
 
 @dataclass
 class Summary:
-    """One agreement's line in the summary table."""
+    """One document's line in the summary table."""
 
     id: str
     status: str  # "bygget", "uændret" or "fejl"
@@ -27,32 +28,31 @@ class Summary:
     diagnostics: list[Diagnostic] = field(default_factory=list, repr=False)
 
 
-def agreement_id(folder: Path) -> str:
-    return f"{folder.name}-{folder.parent.name}"
-
-
-def cached(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...], variant: str | None) -> Summary | None:
-    """The summary of an agreement whose outputs are up to date, decided without the pipeline."""
+def cached(root: Path, ref: DocumentRef, out_dir: Path, formats: tuple[str, ...], variant: str | None,
+           edition: str | None = None) -> Summary | None:
+    """The summary of a document whose outputs are up to date, decided without the pipeline."""
     started = time.perf_counter()
-    record = cache.lookup(root, out_dir, agreement_id(folder), formats=formats, variant=variant)
+    output_id = ref.output_id(edition)
+    record = cache.lookup(root, out_dir, output_id, formats=formats, variant=variant)
     if record is None:
         return None
-    return Summary(agreement_id(folder), "uændret", record.get("pages"), 0, int(record.get("warnings") or 0),
+    return Summary(output_id, "uændret", record.get("pages"), 0, int(record.get("warnings") or 0),
                    time.perf_counter() - started, sorted(record["outputs"]))
 
 
-def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...], variant: str | None,
-              timeout: float, memory: int, use_cache: bool) -> Summary:
-    """Build one agreement unless the cache says its outputs are already up to date."""
+def build_one(root: Path, ref: DocumentRef, out_dir: Path, formats: tuple[str, ...], variant: str | None,
+              timeout: float, memory: int, use_cache: bool, edition: str | None = None) -> Summary:
+    """Build one document unless the cache says its outputs are already up to date."""
     started = time.perf_counter()
-    if use_cache and (hit := cached(root, folder, out_dir, formats, variant)):
+    if use_cache and (hit := cached(root, ref, out_dir, formats, variant, edition)):
         return hit
-    from ia.pipeline import build  # only now: a cached agreement never imports the pipeline
+    from ia.pipeline import build  # only now: a cached document never imports the pipeline
 
     with paths.journal() as inputs:
-        result = build(root, folder, out_dir=out_dir, formats=formats, variant=variant, timeout=timeout, memory=memory)
+        result = build(root, ref, out_dir=out_dir, formats=formats, variant=variant, edition=edition,
+                       timeout=timeout, memory=memory)
     errors = len(result.errors)
-    summary = Summary(agreement_id(folder), "fejl" if errors else "bygget", None, errors,
+    summary = Summary(ref.output_id(edition), "fejl" if errors else "bygget", None, errors,
                       len(result.diagnostics) - errors, 0.0, [p.name for p in result.outputs], result.diagnostics)
     summary.pages = result.pages
     if not errors:
@@ -67,9 +67,9 @@ def build_one(root: Path, folder: Path, out_dir: Path, formats: tuple[str, ...],
     return summary
 
 
-def _has_chart(root: Path, folder: Path) -> bool:
-    """Say whether any of the agreement's tables declares a chart (read through the path rule)."""
-    tables = folder / "tables"
+def _has_chart(root: Path, ref: DocumentRef) -> bool:
+    """Say whether any of the document's tables declares a chart (read through the path rule)."""
+    tables = ref.folder / "tables"
     for name in paths.listing(root, tables):
         try:
             if name.endswith(".yaml") and b"\nchart:" in b"\n" + paths.read_bytes(root, tables / name):
@@ -79,8 +79,8 @@ def _has_chart(root: Path, folder: Path) -> bool:
     return False
 
 
-def _prepare(root: Path, folders: list[Path], formats: tuple[str, ...]) -> None:
-    """Import, once and in this process, what building `folders` will import.
+def _prepare(root: Path, refs: list[DocumentRef], formats: tuple[str, ...]) -> None:
+    """Import, once and in this process, what building `refs` will import.
 
     Workers and isolated PDF children are forked from here and inherit the imports
     instead of paying for them again: WeasyPrint took about a second in every PDF child,
@@ -89,50 +89,54 @@ def _prepare(root: Path, folders: list[Path], formats: tuple[str, ...]) -> None:
     """
     import ia.pipeline  # noqa: F401 - the stages
     import ia.render.html  # noqa: F401
+    from ia.kinds import adapter
+
+    for kind in sorted({ref.kind for ref in refs}):
+        adapter(kind)
 
     if "pdf" in formats:
         import weasyprint  # noqa: F401
         import weasyprint.text.fonts  # noqa: F401
-    if any(_has_chart(root, folder) for folder in folders):
+    if any(_has_chart(root, ref) for ref in refs):
         from ia.render.charts import prepare
 
         prepare()
 
 
-def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple[str, ...] = ("pdf", "html"),
+def build_many(root: Path, refs: list[DocumentRef], *, out_dir: Path, edition: str | None = None, formats: tuple[str, ...] = ("pdf", "html"),
                variant: str | None = "pdf/ua-1", timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY,
                use_cache: bool = True, workers: int | None = None,
                progress: Callable[[Summary], None] | None = None,
                starting: Callable[[int], None] | None = None) -> list[Summary]:
-    """Build agreements in parallel processes; return their summaries in the folders' order.
+    """Build documents in parallel processes; return their summaries in the refs' order.
 
-    `progress` hears of each agreement as it is done; `starting` hears how many must be
+    `progress` hears of each document as it is done; `starting` hears how many must be
     built, once the cache has been asked and only when there is any.
     """
-    order = {agreement_id(f): i for i, f in enumerate(folders)}
+    order = {ref.output_id(edition): i for i, ref in enumerate(refs)}
     results: list[Summary] = []
     if use_cache:  # in this process first: a no-op build starts no worker and imports no pipeline
         todo = []
-        for folder in folders:
-            hit = cached(root, folder, out_dir, formats, variant)
+        for ref in refs:
+            hit = cached(root, ref, out_dir, formats, variant, edition)
             if hit is None:
-                todo.append(folder)
+                todo.append(ref)
                 continue
             results.append(hit)
             if progress:
                 progress(hit)
-        folders = todo
-    args = (out_dir, formats, variant, timeout, memory, False)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
-    if len(folders) > 1:  # one agreement imports as much either way
-        _prepare(root, folders, formats)
-    if folders and starting:
-        starting(len(folders))
-    if not folders:
+        refs = todo
+    args = (out_dir, formats, variant, timeout, memory, False, edition)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(refs)))
+    if len(refs) > 1:  # one document imports as much either way
+        _prepare(root, refs, formats)
+    if refs and starting:
+        starting(len(refs))
+    if not refs:
         pass
     elif workers == 1:
-        for folder in folders:
-            results.append(build_one(root, folder, *args))
+        for ref in refs:
+            results.append(build_one(root, ref, *args))
             if progress:
                 progress(results[-1])
     else:
@@ -141,7 +145,7 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
 
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(build_one, root, folder, *args) for folder in folders]
+            futures = [pool.submit(build_one, root, ref, *args) for ref in refs]
             for future in as_completed(futures):
                 results.append(future.result())
                 if progress:
@@ -149,28 +153,53 @@ def build_many(root: Path, folders: list[Path], *, out_dir: Path, formats: tuple
     return sorted(results, key=lambda s: order[s.id])
 
 
+def check_many(root: Path, refs: list, *, whole: bool = False) -> list[Diagnostic]:
+    """Every diagnostic of the documents, each once: a shared file (a year's rules, the
+    register of offers) is part of many documents and is reported once. Checking the
+    `whole` repository checks the register of offers too, even when no document uses it."""
+    from ia.pipeline import load
+
+    found: list[Diagnostic] = []
+    seen: set[tuple] = set()
+    if whole:
+        from ia.register import load_register
+
+        shared = [load_register(root)[1]]
+    else:
+        shared = []
+    for diagnostics in [*shared, *(load(root, ref).diagnostics for ref in refs)]:
+        for diagnostic in diagnostics:
+            key = (diagnostic.code, diagnostic.span, diagnostic.message())
+            if key not in seen:
+                seen.add(key)
+                found.append(diagnostic)
+    return found
+
+
 @dataclass
 class Listing:
+    """A document's line in `ia list`."""
+
     id: str
+    kind: str  # Danish label: aftale, katalog, møde
     year: int
-    unit: str
-    goals: int
+    title: str
+    count: str
     errors: int
     warnings: int
 
 
-def list_agreements(root: Path, folders: list[Path]) -> Iterator[Listing]:
-    """Each agreement with its year, unit, goal count and check status."""
+def list_documents(root: Path, refs: list[DocumentRef]) -> Iterator[Listing]:
+    """Each document with its kind, year, title, size and check status."""
+    from ia.kinds import adapter
     from ia.pipeline import load
 
-    for folder in folders:
-        result = load(root, folder)
+    for ref in refs:
+        result = load(root, ref)
         errors = len(result.errors)
-        agreement = result.agreement
-        yield Listing(
-            id=f"{folder.name}-{folder.parent.name}",
-            year=int(folder.parent.name) if folder.parent.name.isdigit() else 0,
-            unit=agreement.meta.unit_name if agreement and agreement.meta else folder.name,
-            goals=len(agreement.goals) if agreement else 0,
-            errors=errors, warnings=len(result.diagnostics) - errors,
-        )
+        if result.document is not None:
+            line = adapter(ref.kind).listing(result.document)
+            title, count = line.title, line.count
+        else:
+            title, count = ref.key, "–"
+        yield Listing(ref.id, ref.kind_info.label, ref.year, title, count, errors, len(result.diagnostics) - errors)

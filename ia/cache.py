@@ -54,8 +54,9 @@ def _package() -> Path:
 
 
 def _templates() -> Path:
-    packaged = _package().parent / "templates"
-    return packaged
+    from ia.resources import templates_dir
+
+    return templates_dir()
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -58,15 +57,30 @@ def _print(diagnostics: list[Diagnostic], *, root: Path, fmt: str = "human", lan
         _say(report.styled(text) if _colour(sys.stderr) else text)
 
 
-def _folder(base: Path, ref: str) -> Path | None:
-    """Resolve an agreement id or folder; print the diagnostic and return None when unknown."""
-    from ia.workspace import resolve_ref
+def _document(base: Path, ref: str):
+    """Resolve a document id or folder; print the diagnostic and return None when unknown."""
+    from ia.workspace import resolve
 
-    found = resolve_ref(base, ref)
+    found = resolve(base, ref)
     if isinstance(found, Diagnostic):
         _print([found], root=base)
         return None
     return found
+
+
+def _no_documents(base: Path) -> Diagnostic:
+    from ia.workspace import KINDS
+
+    return Diagnostic("IA124", Span(str(base)), {"folder": ", ".join(kind.folder for kind in KINDS.values())})
+
+
+def _edition(args: argparse.Namespace) -> str | None:
+    """The edition the options ask for: `--dagsorden`, `--opfoelgning midtvejs|aar`, or None."""
+    if getattr(args, "dagsorden", False):
+        return "dagsorden"
+    if getattr(args, "opfoelgning", None):
+        return f"opfoelgning-{args.opfoelgning}"
+    return None
 
 
 def _guard(command: Callable[[], int], *, debug: bool = False) -> int:
@@ -94,27 +108,34 @@ def _guard(command: Callable[[], int], *, debug: bool = False) -> int:
 # --- commands: each takes the parsed options and returns an exit code --------------------------
 
 def build(args: argparse.Namespace) -> int:
-    """Byg PDF og HTML for en eller flere aftaler."""
+    """Byg PDF og HTML for et eller flere dokumenter: aftaler, kataloger og møder."""
     from ia.batch import build_many
     from ia.output import PDF_VARIANTS
-    from ia.workspace import agreement_folders
+    from ia.workspace import documents
 
     base = _root(args.root)
+    edition = _edition(args)
     if args.all:
-        folders = agreement_folders(base, year=args.year)
-    elif args.agreements:
-        folders = [_folder(base, ref) for ref in args.agreements]
-        if None in folders:
+        refs = documents(base, year=args.year)
+        if edition is not None:  # --all --dagsorden: the agendas of every meeting
+            refs = [ref for ref in refs if edition in ref.kind_info.editions]
+    elif args.documents:
+        refs = [_document(base, ref) for ref in args.documents]
+        if None in refs:
             return EXIT_ERRORS
+        for ref in refs:
+            if edition is not None and edition not in ref.kind_info.editions:
+                _say(f"ia build: {ref.id} er et dokument af typen {ref.kind_info.label}, som ikke har udgaven {edition}")
+                return EXIT_USAGE
     else:
-        _say("ia build: angiv en aftale (fx csr-2026) eller --all")
+        _say("ia build: angiv et dokument (fx csr-2026) eller --all")
         return EXIT_USAGE
-    if not folders:
-        _print([Diagnostic("IA124", Span(str(base)), {"folder": "agreements"})], root=base)
+    if not refs:
+        _print([_no_documents(base)], root=base)
         return EXIT_USAGE
     formats = ("pdf", "html") if args.format == "all" else (args.format,)
     out_dir = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    many = args.all or len(folders) > 1
+    many = args.all or len(refs) > 1
     bar = _ProgressBar() if many and _colour(sys.stderr) else None
 
     def report_one(summary) -> None:
@@ -136,7 +157,7 @@ def build(args: argparse.Namespace) -> int:
             _say(f"{name}: {report.warnings_text(summary.warnings)} (ia check {name} viser dem)")
 
     try:
-        summaries = build_many(base, folders, out_dir=out_dir, formats=formats, variant=PDF_VARIANTS[args.pdf_variant],
+        summaries = build_many(base, refs, out_dir=out_dir, edition=edition, formats=formats, variant=PDF_VARIANTS[args.pdf_variant],
                                timeout=args.timeout, memory=args.max_memory * 1024**2, use_cache=not args.force,
                                workers=args.jobs, progress=report_one, starting=bar.start if bar else None)
     finally:
@@ -145,7 +166,7 @@ def build(args: argparse.Namespace) -> int:
     if many:
         rows = [(s.id, s.status, str(s.pages or "–"), str(s.errors), str(s.warnings), f"{s.seconds:.1f} s")
                 for s in summaries]
-        _say(report.table("Aftaler", ("Aftale", "Status", "Sider", "Fejl", "Advarsler", "Tid"), rows, right=(2, 3, 4, 5)))
+        _say(report.table("Dokumenter", ("Dokument", "Status", "Sider", "Fejl", "Advarsler", "Tid"), rows, right=(2, 3, 4, 5)))
     return EXIT_ERRORS if any(s.status == "fejl" for s in summaries) else EXIT_OK
 
 
@@ -161,7 +182,7 @@ class _ProgressBar:
         from rich.progress import Progress
 
         self._bar = Progress(console=Console(stderr=True, highlight=False), transient=True)
-        self._task = self._bar.add_task("Bygger aftaler", total=total)
+        self._task = self._bar.add_task("Bygger dokumenter", total=total)
         self._bar.start()
 
     def advance(self) -> None:
@@ -178,13 +199,18 @@ def new(args: argparse.Namespace) -> int:
     from ia.new import plan
     from ia.output import atomic_write
     from ia.pipeline import load
+    from ia.workspace import valid_key
 
     base = _root(args.root)
-    folder = _folder(base, args.source)
-    if folder is None:
+    source = _document(base, args.source)
+    if source is None:
         return EXIT_ERRORS
+    if source.kind != "agreement":
+        _say(f"ia new: {source.id} er et dokument af typen {source.kind_info.label}; ia new starter en aftale ud fra en aftale")
+        return EXIT_USAGE
+    folder = source.folder
     unit, year = args.unit, args.year
-    if not re.fullmatch(r"[a-zæøå0-9_]+(-[a-zæøå0-9_]+)*", unit):
+    if not valid_key(unit):
         _say(f"ia new: '{unit}' er ikke et kortnavn (små bogstaver, tal og bindestreg)")
         return EXIT_USAGE
     files, problems = plan(base, folder, unit=unit, year=year)
@@ -212,6 +238,11 @@ def diff_(args: argparse.Namespace) -> int:
 
     base = _root(args.root)
     results = [load(base, ref) for ref in (args.first, args.second)]
+    kinds = {r.ref.kind for r in results if r.ref is not None}
+    if kinds - {"agreement"}:
+        _say("ia diff: sammenligner to aftaler; " + ", ".join(f"{r.ref.id} er en {r.ref.kind_info.label}" for r in results
+                                                              if r.ref is not None and r.ref.kind != "agreement"))
+        return EXIT_USAGE
     # A file that could not be read or validated is missing from its agreement: comparing
     # then would report its goals and tables as removed. Broken input is a diagnostic.
     if any(r.agreement is None for r in results):
@@ -238,27 +269,27 @@ def diff_(args: argparse.Namespace) -> int:
 
 
 def preview(args: argparse.Namespace) -> int:
-    """Vis aftalen i browseren, og byg den igen ved hver gemning."""
+    """Vis et dokument i browseren, og byg det igen ved hver gemning."""
     import threading
 
     from ia.preview import Preview, busy_port, port_problem, serve, watch
 
     base = _root(args.root)
-    folder = _folder(base, args.agreement)
-    if folder is None:
+    ref = _document(base, args.document)
+    if ref is None:
         return EXIT_ERRORS
-    busy = port_problem(args.port, agreement=args.agreement)
+    busy = port_problem(args.port, agreement=args.document)
     if busy:
         _print([busy], root=base)
         return EXIT_ERRORS
-    state = Preview(base, folder)
+    state = Preview(base, ref)
     try:
         server = serve(state, port=args.port)
     except OSError as error:  # taken between the check and now
-        _print([busy_port(error, args.port, agreement=args.agreement)], root=base)
+        _print([busy_port(error, args.port, agreement=args.document)], root=base)
         return EXIT_ERRORS
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    _say(f"viser {args.agreement} på {url} – gem en fil for at se ændringen, Ctrl-C stopper")
+    _say(f"viser {args.document} på {url} – gem en fil for at se ændringen, Ctrl-C stopper")
     if args.open:
         import webbrowser
 
@@ -276,22 +307,52 @@ def preview(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    """Vis aftalerne med år, enhed, antal mål og status fra ia check."""
-    from ia.batch import list_agreements
+    """Vis dokumenterne med type, år, titel, omfang og status fra ia check."""
+    from ia.batch import list_documents
     from ia.pipeline import all_refs
 
     base = _root(args.root)
     rows = []
-    for item in list_agreements(base, all_refs(base, year=args.year)):
+    for item in list_documents(base, all_refs(base, year=args.year)):
         status = "ok" if not item.errors and not item.warnings else (
             f"{item.errors} fejl" if item.errors else report.warnings_text(item.warnings))
-        rows.append((item.id, str(item.year), item.unit, str(item.goals), status))
-    print(report.table("Institutionsaftaler", ("Aftale", "År", "Enhed", "Mål", "Tjek"), rows, right=(1, 3)))
+        rows.append((item.id, item.kind, str(item.year), item.title, item.count, status))
+    print(report.table("Dokumenter", ("Dokument", "Type", "År", "Titel", "Omfang", "Tjek"), rows, right=(2, 4)))
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace) -> int:
+    """Skriv et dokuments data som JSON (til andre systemer)."""
+    from ia.kinds import adapter
+    from ia.output import atomic_write
+    from ia.pipeline import load
+
+    base = _root(args.root)
+    ref = _document(base, args.document)
+    if ref is None:
+        return EXIT_ERRORS
+    result = load(base, ref)
+    if result.document is None or result.errors:
+        _print(result.errors or result.diagnostics, root=base)
+        _say(f"{report.printable(ref.id)}: {len(result.errors)} fejl – intet skrevet")
+        return EXIT_ERRORS
+    data = adapter(ref.kind).export(result.document)
+    if data is None:
+        _say(f"ia export: dokumenter af typen {ref.kind_info.label} kan ikke eksporteres")
+        return EXIT_USAGE
+    if args.out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    target = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    problem = atomic_write({target: data}, root=base)
+    if problem:
+        _print([problem], root=base)
+        return EXIT_ERRORS
     return EXIT_OK
 
 
 def check(args: argparse.Namespace) -> int:
-    """Tjek aftaler uden at bygge dem."""
+    """Tjek dokumenter uden at bygge dem."""
     base = _root(args.root)
     changed: frozenset[str] = frozenset()
     if args.changed_first is not None:
@@ -309,10 +370,12 @@ def check(args: argparse.Namespace) -> int:
 
     _say(begin)
     first = _check_once(args, base, changed)
-    if not (base / "agreements").is_dir():
+    from ia.workspace import KINDS
+
+    watched = [base / name for name in (*(kind.folder for kind in KINDS.values()), "offers") if (base / name).is_dir()]
+    if not watched:
         return first  # nothing to watch: the check has said so (IA124)
     try:
-        watched = [base / name for name in ("agreements", "offers") if (base / name).is_dir()]
         for _ in watch_files(*watched, debounce=150, step=50):
             _say(begin)
             _check_once(args, base, changed)
@@ -322,29 +385,14 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -> int:
-    from ia.pipeline import all_refs, load
+    from ia.batch import check_many
+    from ia.pipeline import all_refs
 
-    refs: list[str | Path] = list(args.agreements) if args.agreements else list(all_refs(base))
+    refs: list = list(args.documents) if args.documents else list(all_refs(base))
     if not refs:
-        diagnostic = Diagnostic("IA124", Span(str(base)), {"folder": str(base / "agreements")})
-        _print([diagnostic], root=base, fmt=args.format, lang=args.lang)
+        _print([_no_documents(base)], root=base, fmt=args.format, lang=args.lang)
         return EXIT_USAGE
-    found: list[Diagnostic] = []
-    seen: set[tuple] = set()
-    if not args.agreements:
-        # The register of offers is checked with the whole repository, even when no document uses it.
-        from ia.register import load_register
-
-        register_diagnostics = load_register(base)[1]
-    else:
-        register_diagnostics = []
-    for diagnostics in [register_diagnostics, *(load(base, ref).diagnostics for ref in refs)]:
-        for diagnostic in diagnostics:
-            # A year's shared file is part of every agreement of the year: report it once.
-            key = (diagnostic.code, diagnostic.span, diagnostic.message())
-            if key not in seen:
-                seen.add(key)
-                found.append(diagnostic)
+    found = check_many(base, refs, whole=not args.documents)
     _print(found, root=base, fmt=args.format, lang=args.lang, changed=changed)
     if args.summary is not None:
         from ia.output import append_text
@@ -354,7 +402,7 @@ def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -
             _print([problem], root=base)
             return EXIT_USAGE
     if args.format == "human":
-        checked = "agreement(s) checked" if args.lang == "en" else "aftale(r) tjekket"
+        checked = "document(s) checked" if args.lang == "en" else "dokument(er) tjekket"
         _say(f"{len(refs)} {checked}: {report.summary(found, args.lang)}")
     failing = any(d.is_error for d in found) or (args.strict and found)
     return EXIT_ERRORS if failing else EXIT_OK
@@ -383,27 +431,29 @@ def _port(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ia", description="Institutionsaftaler: tjek og byg PDF og HTML fra YAML og Markdown.")
+    parser = argparse.ArgumentParser(prog="ia", description="Aftaler, kataloger og møder: tjek og byg PDF og HTML fra YAML og Markdown.")
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
 
     def command(function: Callable[[argparse.Namespace], int], name: str) -> argparse.ArgumentParser:
         summary = (function.__doc__ or "").strip()
         sub = commands.add_parser(name, help=summary, description=summary)
         sub.set_defaults(run=function)
-        sub.add_argument("--root", type=Path, help="Repositoriets rod (mappen med agreements/).")
+        sub.add_argument("--root", type=Path, help="Repositoriets rod (mappen med agreements/, catalogues/ og meetings/).")
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         return sub
 
     sub = command(build, "build")
-    sub.add_argument("agreements", nargs="*", help="Aftaler som csr-2026 eller mapper.")
-    sub.add_argument("--all", action="store_true", help="Byg alle aftaler.")
-    sub.add_argument("--year", type=int, help="Kun aftaler fra dette år (med --all).")
+    sub.add_argument("documents", nargs="*", help="Dokumenter som csr-2026, indsatskatalog-2026, das-social-2025-05-22 eller mapper.")
+    sub.add_argument("--all", action="store_true", help="Byg alle dokumenter.")
+    sub.add_argument("--year", type=int, help="Kun dokumenter fra dette år (med --all).")
+    sub.add_argument("--dagsorden", action="store_true", help="Byg mødets dagsorden (uden beslutninger) i stedet for referatet.")
+    sub.add_argument("--opfoelgning", choices=("midtvejs", "aar"), help="Byg aftalens opfølgning: midtvejs eller aar.")
     sub.add_argument("--format", choices=("pdf", "html", "all"), default="all", help="pdf, html eller all.")
     sub.add_argument("--out", type=Path, default=Path("build"), help="Mappen, filerne skrives til.")
     sub.add_argument("--pdf-variant", choices=("ua", "a3b"), default="ua", help="ua (PDF/UA-1) eller a3b (PDF/A-3b).")
     sub.add_argument("--timeout", type=_at_least(1, float), default=300.0, help="Højst så mange sekunder til PDF'en.")
     sub.add_argument("--max-memory", type=_at_least(256), default=4096, help="Højst så mange MiB hukommelse til PDF'en.")
-    sub.add_argument("--force", action="store_true", help="Byg også aftaler, der ikke er ændret.")
+    sub.add_argument("--force", action="store_true", help="Byg også dokumenter, der ikke er ændret.")
     sub.add_argument("--jobs", "-j", type=_at_least(1), help="Antal processer (standard: antal kerner).")
 
     sub = command(new, "new")
@@ -417,15 +467,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--html", type=Path, help="Skriv også ændringerne som en HTML-side.")
 
     sub = command(preview, "preview")
-    sub.add_argument("agreement", help="Aftalen, fx csr-2026.")
+    sub.add_argument("document", help="Dokumentet, fx csr-2026.")
     sub.add_argument("--port", type=_port, default=8000, help="Porten på 127.0.0.1.")
     sub.add_argument("--open", action="store_true", help="Åbn siden i browseren.")
 
     sub = command(list_, "list")
-    sub.add_argument("--year", type=int, help="Kun aftaler fra dette år.")
+    sub.add_argument("--year", type=int, help="Kun dokumenter fra dette år.")
+
+    sub = command(export, "export")
+    sub.add_argument("document", help="Dokumentet, fx csr-2026 eller das-social-2025-05-22.")
+    sub.add_argument("--out", type=Path, help="Skriv til denne fil i stedet for til standard-output.")
 
     sub = command(check, "check")
-    sub.add_argument("agreements", nargs="*", help="Aftaler som csr-2026 eller mapper; alle, hvis ingen.")
+    sub.add_argument("documents", nargs="*", help="Dokumenter som csr-2026 eller mapper; alle, hvis ingen.")
     sub.add_argument("--format", choices=("human", "github", "markdown", "json"), default="human",
                      help="human, github, markdown eller json.")
     sub.add_argument("--lang", choices=("da", "en"), default="da", help="da eller en.")

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Goal
-from ia.models import Group, TableData
+from ia.models import TableData
+from ia.tables import rows
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -105,21 +106,14 @@ class Diff:
 def _rows(table: TableData) -> dict[str, list]:
     """Each row (and total) by a label path such as 'Brutto Budget / Stubbæk'."""
     found: dict[str, list] = {}
-
-    def walk(items: list, prefix: str) -> None:
-        for item in items:
-            if isinstance(item, Group):
-                inner = f"{prefix}{item.group} / " if item.group else prefix
-                walk(item.rows, inner)
-                if item.total is not None:
-                    found[f"{prefix}{item.total[0] or item.group or 'Total'}"] = item.total
-            else:
-                label = " ".join(str(c) for c in item if isinstance(c, str) and c)
-                found[f"{prefix}{label}"] = item
-
-    walk(table.rows, "")
-    if table.total is not None:
-        found[str(table.total[0] or "Total")] = table.total
+    for row in rows(table):
+        prefix = "".join(f"{group} / " for group in row.groups)
+        if row.kind == "row":
+            found[prefix + " ".join(str(c) for c in row.cells if isinstance(c, str) and c)] = row.cells
+        elif row.kind == "subtotal":
+            found[f"{prefix}{row.cells[0] or row.group.group or 'Total'}"] = row.cells
+        elif row.kind == "total":
+            found[str(row.cells[0] or "Total")] = row.cells
     return found
 
 

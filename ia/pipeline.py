@@ -7,19 +7,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ia import paths
 from ia.diagnostics import Diagnostic, Span, StageFailed, cap_per_file
 from ia.output import PDF_MEMORY, PDF_TIMEOUT, PDF_VARIANTS, Isolated, isolated, pdf_bytes, publish  # noqa: F401
-from ia.workspace import agreement_folders, resolve_ref
+from ia.workspace import DocumentRef, documents, from_folder, loose_agreement, resolve
 
 if TYPE_CHECKING:
     from ia.document import Agreement
 
 # The stages are imported where they are first needed, not here: `ia check` never renders,
 # so it must not pay for Jinja, Babel's dates or the chart code, and `ia build` of a cached
-# agreement needs none of them at all.
+# document needs none of them at all. What a kind does is its adapter's (ia.kinds).
 
 FORMATS = ("pdf", "html")
 # The whole rendered document, in characters. CSR 2026 is about 0.4 MB with its charts;
@@ -38,87 +38,100 @@ class Refused(Exception):
 
 @dataclass
 class Result:
-    """What a stage produced: the agreement (when it could be read) and every diagnostic."""
+    """What the stages produced: the document (when it could be read) and every diagnostic."""
 
-    agreement: Agreement | None
+    document: Any
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     pages: int | None = None  # of the PDF, when one was built
+    ref: DocumentRef | None = None
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """The document, by the name the agreement kind's code and tests use."""
+        return self.document
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load(root: Path, ref: str | Path) -> Result:
-    """Read, validate and check one agreement, without rendering anything."""
-    folder = ref if isinstance(ref, Path) else resolve_ref(root, ref)
-    if isinstance(folder, Diagnostic):
-        return Result(None, [folder])
-    from ia.checks import run_checks
-    from ia.document import image_refs
-    from ia.source.folder import read_agreement, read_images
-    from ia.validate import validate
+def find(root: Path, ref: str | Path | DocumentRef) -> DocumentRef | Diagnostic:
+    """The document an id, a folder or a ref names."""
+    if isinstance(ref, DocumentRef):
+        return ref
+    if isinstance(ref, Path):
+        # A folder given by the code that found it: the kind its place says, else an agreement
+        # (whose loader then reports a missing agreement.yaml at the folder).
+        return from_folder(root, ref) or loose_agreement(Path(os.path.abspath(ref)))
+    return resolve(root, ref)
 
-    source = read_agreement(root, folder)
-    agreement, diagnostics = validate(source)
-    if agreement is not None:
-        from ia.register import attach_register
 
-        diagnostics.extend(attach_register(root, agreement))
-        agreement.assets, problems = read_images(root, image_refs(agreement))
-        diagnostics.extend(problems)
-        diagnostics.extend(run_checks(agreement))
+def load(root: Path, ref: str | Path | DocumentRef) -> Result:
+    """Read, validate and check one document of any kind, without rendering anything."""
+    from ia.kinds import adapter
+
+    found = find(root, ref)
+    if isinstance(found, Diagnostic):
+        return Result(None, [found])
+    document, diagnostics = adapter(found.kind).load(root, found)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Result(agreement, cap_per_file(diagnostics))
+    return Result(document, cap_per_file(diagnostics), ref=found)
 
 
-def all_refs(root: Path, *, year: int | None = None) -> list[Path]:
-    return agreement_folders(root, year=year)
+def all_refs(root: Path, *, year: int | None = None, kind: str | None = None) -> list[DocumentRef]:
+    """Every document of the repository (of one kind or year when asked)."""
+    return documents(root, kind=kind, year=year)
 
 
-def created_date(agreement: Agreement) -> str | None:
-    """The date written into the outputs: the agreement's own, else SOURCE_DATE_EPOCH, else none."""
-    if agreement.meta.created:
-        return agreement.meta.created.isoformat()
+def created_date(kind: str, document: Any) -> str | None:
+    """The date written into the outputs: the document's own, else SOURCE_DATE_EPOCH, else none."""
+    from ia.kinds import adapter
+
+    own = adapter(kind).created(document)
+    if own:
+        return own.isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
     return None
 
 
-def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | None, root: Path,
+def render(document: Any, *, formats: tuple[str, ...], variant: str | None, root: Path, kind: str = "agreement",
+           edition: str | None = None, output_id: str | None = None,
            timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> tuple[dict[str, bytes], int | None]:
     """Render the requested formats in memory, with the PDF's page count; nothing is written here.
 
     Raises `Isolated` when the PDF step runs out of time or memory, and `Refused` when
     the document asked for a resource outside the repository.
     """
-    from ia.render.data import agreement_json
-    from ia.render.html import render_html, templates_dir
+    from ia.kinds import adapter
+    from ia.resources import templates_dir
 
+    kind_adapter = adapter(kind)
+    created = created_date(kind, document)
+    where = Span(str(getattr(document, "folder", output_id or kind)))
     try:
-        html = render_html(agreement, created=created_date(agreement))
+        html = kind_adapter.render_html(document, edition=edition, created=created)
     except StageFailed:
         raise
     except Exception as error:  # noqa: BLE001 - a bug or a limit in a library: say which stage
-        raise StageFailed("HTML'en", Span(agreement.folder), f"{type(error).__name__}: {error}") from error
+        raise StageFailed("HTML'en", where, f"{type(error).__name__}: {error}") from error
     if len(html) > MAX_HTML:
         # Checked before the PDF step: WeasyPrint would spend its whole time limit on it.
-        raise StageFailed("HTML'en", Span(agreement.folder), f"{len(html)} tegn, højst {MAX_HTML}")
+        raise StageFailed("HTML'en", where, f"{len(html)} tegn, højst {MAX_HTML}")
     rendered: dict[str, bytes] = {}
     pages = None
     if "html" in formats:
         rendered["html"] = html.encode("utf-8")
     if "pdf" in formats:
         templates = templates_dir()
-        created = created_date(agreement)
+        facts = kind_adapter.pdf_facts(document, edition=edition)
         rendered["pdf"], pages, refused, read = isolated(
             pdf_bytes, html, timeout=timeout, memory=memory,
-            base=templates / "css", stylesheets=[templates / "css" / "pdf.css"],
-            allowed=[templates, root], variant=variant, repository=root,
-            attachment=(f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)),
-            date=dt.date.fromisoformat(created) if created else agreement.meta.effective_date,
+            base=templates / "css", stylesheets=[templates / "css" / facts.stylesheet],
+            allowed=[templates, root], variant=variant, repository=root, attachment=facts.attachment,
+            date=dt.date.fromisoformat(created) if created else facts.date,
         )
         if refused:
             raise Refused(refused)
@@ -127,15 +140,19 @@ def render(agreement: Agreement, *, formats: tuple[str, ...], variant: str | Non
     return rendered, pages
 
 
-def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-          variant: str | None = "pdf/ua-1", timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> Result:
-    """Load, check, render and write one agreement; on any error nothing is written."""
+def build(root: Path, ref: str | Path | DocumentRef, *, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+          variant: str | None = "pdf/ua-1", edition: str | None = None,
+          timeout: float = PDF_TIMEOUT, memory: int = PDF_MEMORY) -> Result:
+    """Load, check, render and write one document (or one of its editions); on any error nothing is written."""
     result = load(root, ref)
-    if result.agreement is None or result.errors:
+    if result.document is None or result.errors:
         return result
-    where = Span(result.agreement.folder)
+    found = result.ref
+    output_id = found.output_id(edition)
+    where = Span(str(getattr(result.document, "folder", found.folder)))
     try:
-        rendered, result.pages = render(result.agreement, formats=formats, variant=variant, root=root, timeout=timeout, memory=memory)
+        rendered, result.pages = render(result.document, formats=formats, variant=variant, root=root, kind=found.kind,
+                                        edition=edition, output_id=output_id, timeout=timeout, memory=memory)
     except Isolated as stopped:
         code = {"timeout": "IA905", "memory": "IA906"}.get(stopped.kind, "IA901")
         limit = f"{timeout:g} s" if stopped.kind == "timeout" else f"{memory // 1024**2} MiB"
@@ -151,8 +168,8 @@ def build(root: Path, ref: str | Path, *, out_dir: Path, formats: tuple[str, ...
     except Exception as error:  # WeasyPrint and friends: report, never a traceback
         result.diagnostics.append(Diagnostic("IA901", where, {"problem": f"{type(error).__name__}: {error}"}))
         return result
-    files = {f"{result.agreement.id}.{kind}": data for kind, data in rendered.items()}
-    written, problem = publish(root, out_dir, result.agreement.id, files)
+    files = {f"{output_id}.{kind}": data for kind, data in rendered.items()}
+    written, problem = publish(root, out_dir, output_id, files)
     if problem:
         result.diagnostics.append(problem)
         return result

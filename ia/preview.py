@@ -23,7 +23,8 @@ from pathlib import Path
 from ia import report
 from ia.diagnostics import Diagnostic, Span
 from ia.pipeline import load
-from ia.render.html import render_html, templates_dir
+from ia.resources import templates_dir
+from ia.workspace import DocumentRef
 
 RELOAD = """
 <script>
@@ -41,19 +42,21 @@ PANEL_STYLE = ("position:sticky;top:0;z-index:10;background:#fff4e5;border:2px s
 
 
 class Preview:
-    """Holds the latest rendering of one agreement and rebuilds it on demand."""
+    """Holds the latest rendering of one document and rebuilds it on demand."""
 
-    def __init__(self, root: Path, folder: Path):
-        self.root, self.folder = root, folder
+    def __init__(self, root: Path, ref: DocumentRef):
+        from ia.kinds import adapter
+
+        self.root, self.ref, self.folder = root, ref, ref.folder
+        self.adapter = adapter(ref.kind)
         self.version = 0
         self.page = ""
         self.lock = threading.Lock()
         self.rebuild()
 
     def watched(self) -> list[Path]:
-        """What a change to rebuilds for: the agreement, its year's shared files, the register of offers, the templates."""
-        year = self.folder.parent
-        return [self.folder, year / "_shared", year / "rules.yaml", self.root / "offers", templates_dir()]
+        """What a change to rebuilds for: what the kind says (the document, its shared files), the templates."""
+        return [*self.adapter.watched(self.root, self.ref), templates_dir()]
 
     def concerns(self, path: str) -> bool:
         """Say whether a changed path is one of `watched()` or inside one."""
@@ -62,20 +65,17 @@ class Preview:
                    for w in self.watched())
 
     def rebuild(self) -> None:
-        result = load(self.root, self.folder)
-        agreement = result.agreement
+        result = load(self.root, self.ref)
+        document = result.document
         empty = "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>ia preview</title></head><body>{}</body></html>"
-        if agreement is not None and agreement.meta is not None and agreement.rules is not None:
+        waiting = self.adapter.preview_ready(document) if document is not None else None
+        if document is not None and waiting is None:
             try:
-                body = render_html(agreement, problems=by_file(result.diagnostics))
+                body = self.adapter.render_html(document, edition=None, created=None, problems=by_file(result.diagnostics))
             except Exception as error:  # noqa: BLE001 - shown on the page, the server keeps running
-                body = empty.format(f"<p>Kunne ikke vise aftalen: {html.escape(str(error))}</p>")
-        elif agreement is not None:
-            # Without agreement.yaml or the year's rules there is no document to show; the
-            # panel lists every problem, those of the other files included.
-            missing = " og ".join(name for name, part in (("agreement.yaml", agreement.meta), ("årets rules.yaml", agreement.rules))
-                                  if part is None)
-            body = empty.format(f"<p>Aftalen kan vises igen, når {html.escape(missing)} kan læses.</p>")
+                body = empty.format(f"<p>Kunne ikke vise dokumentet: {html.escape(str(error))}</p>")
+        elif waiting is not None:
+            body = empty.format(f"<p>{html.escape(waiting)}</p>")
         else:
             body = empty.format("")
         panel = ""
@@ -211,17 +211,21 @@ def serve(preview: Preview, *, host: str = "127.0.0.1", port: int = 8000) -> Thr
 
 
 def watch(preview: Preview, stop: threading.Event, on_rebuild=None) -> threading.Thread:
-    """Rebuild on every change to the agreement, its year's shared files or the templates.
+    """Rebuild on every change to the document, its shared files or the templates.
 
-    The repository's agreements/ folder is watched, not the agreement's own: a branch
-    switch deletes and restores the agreement folder, and a watch on a deleted folder
-    ends silently. If the watch itself ends (agreements/ gone), it starts again.
+    The repository's top folders are watched, not the document's own: a branch switch
+    deletes and restores the document's folder, and a watch on a deleted folder ends
+    silently. If the watch itself ends (a top folder gone), it starts again.
     """
     from watchfiles import watch as watch_files
 
+    from ia.workspace import KINDS
+
+    tops = [*(kind.folder for kind in KINDS.values()), "offers"]
+
     def run() -> None:
         while not stop.is_set():
-            roots = [p for p in (preview.root / "agreements", preview.root / "offers", templates_dir()) if p.is_dir()]
+            roots = [p for p in (*(preview.root / top for top in tops), templates_dir()) if p.is_dir()]
             try:
                 for _ in watch_files(*roots, stop_event=stop, debounce=150, step=50,
                                      watch_filter=lambda change, path: preview.concerns(path)):

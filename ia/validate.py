@@ -14,6 +14,7 @@ from ia.document import Agreement, Chapter, Goal, Section, Table, UnreadGoal
 from ia.markdown import directive, heading_text, line_of, parse
 from ia.shared import Composition, compose
 from ia.source.documents import MarkdownDoc, YamlDoc
+from ia.directives import DIRECTIVES
 from ia.source.folder import AgreementSource
 from ia.source.yamltext import YAML11_BOOLS
 from ia.suggest import closest, hint_args
@@ -294,7 +295,7 @@ def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic
     """The shared chapter's text with the unit's own text where ```{lokalt}``` stands, else at
     the end, and the unit's additions and overrides at their named places (ia/shared.py)."""
     tokens, env = parse(common.body, first_line=common.body_line, doc_id=_doc_id(common.path))
-    slots = [i for i, token in enumerate(tokens) if directive(token) and directive(token)[0] == "lokalt"]
+    slots = [i for i, token in enumerate(tokens) if (found := directive(token)) and found[0] in DIRECTIVES and DIRECTIVES[found[0]].slot]
     for extra in slots[1:]:
         diagnostics.append(Diagnostic("IA312", Span(common.path, line_of(tokens[extra]), 1)))
     shared_text = Section(common.path, common.body_line, tokens, env, lines=common.lines)

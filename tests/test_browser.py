@@ -42,7 +42,7 @@ def test_the_web_fonts_have_every_character_the_text_uses(pages, document):
     from fontTools.ttLib import TTFont
 
     from ia.render.fonts import FACES
-    from ia.render.html import templates_dir
+    from ia.resources import templates_dir
 
     body = pages[document].read_text(encoding="utf-8").split("<body>", 1)[1]
     body = re.sub(r"<script>.*?</script>|<[^>]+>", " ", body, flags=re.S)

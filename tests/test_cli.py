@@ -150,7 +150,7 @@ def test_build_all_summary_table_with_several_agreements(tiny, tmp_path):
     path.write_text(path.read_text().replace("unit: demo", "unit: anden"))
     result = runner.invoke(app, ["build", "--all", "--root", str(tiny), "--out", str(tmp_path / "o"), "--format", "pdf"])
     assert result.exit_code == 0, result.output
-    assert "Aftaler" in result.output
+    assert "Dokumenter" in result.output
     lines = [line for line in result.output.splitlines() if "demo-2026" in line or "anden-2026" in line]
     assert any("bygget" in line and " 0 " in line for line in lines)
     assert sorted(p.name for p in (tmp_path / "o").glob("*.pdf")) == ["anden-2026.pdf", "demo-2026.pdf"]

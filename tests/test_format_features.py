@@ -9,6 +9,8 @@ from pathlib import Path
 from ia.pipeline import load
 from ia.render.html import render_html
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def _render(repo: Path) -> str:
     result = load(repo, "demo-2026")
@@ -101,3 +103,22 @@ def test_replacing_the_section_that_holds_the_local_slot_keeps_the_units_text(ti
     body = body[body.index('id="kapitel-2"'):]
     assert "De politiske udvalg har besluttet" not in body
     assert body.index("Centrets egen indledning til effektmålene.") < body.index("Indsatser, der løfter på effektmål")
+
+
+def test_every_drawn_directive_and_built_in_table_has_a_renderer_and_no_renderer_is_unregistered():
+    from ia.directives import BUILT_IN_TABLES, DIRECTIVES
+    from ia.markdown import FootnoteNumbers
+    from ia.render.html import built_in_tables, chapter_directives, environment
+    from ia.render.tables import TableNumbers
+
+    env = environment()
+    parts = env.get_template("parts/tables.html.j2").module
+    shown: set[str] = set()
+    for agreement_id in ("csr-2026", "tf-2023"):
+        agreement = load(ROOT, agreement_id).agreement
+        drawn = chapter_directives(agreement, env, FootnoteNumbers(), TableNumbers(False))
+        assert set(drawn) == {name for name, d in DIRECTIVES.items() if d.drawn}
+        assert set(built_in_tables(agreement, parts, FootnoteNumbers(), TableNumbers(False))) == set(BUILT_IN_TABLES)
+        shown |= {table_id for table_id in BUILT_IN_TABLES if "<li>" in drawn["tabel"](table_id) or "<td" in drawn["tabel"](table_id)}
+    # Each built-in table draws something from one of the real agreements' data.
+    assert shown == set(BUILT_IN_TABLES)

@@ -150,6 +150,7 @@ def test_unwritable_output_directory(tiny, tmp_path):
 from tests.clirunner import CliRunner  # noqa: E402
 
 from ia.batch import build_many  # noqa: E402
+from ia.workspace import from_folder  # noqa: E402
 from ia.cli import run as app  # noqa: E402
 
 runner = CliRunner()
@@ -223,8 +224,9 @@ from pathlib import Path
 opened = []
 sys.addaudithook(lambda event, args: opened.append(os.fsdecode(args[0])) if event == "open" and args and isinstance(args[0], (str, bytes)) else None)
 from ia.batch import build_many
+from ia.workspace import documents
 for _ in range(2):
-    print(build_many(Path({str(tiny)!r}), [Path({str(tiny)!r}) / 'agreements/2026/demo'],
+    print(build_many(Path({str(tiny)!r}), documents(Path({str(tiny)!r})),
                      out_dir=Path({str(tmp_path / 'out')!r}), formats=('html',))[0].status)
 real = [os.path.realpath(p) for p in opened]
 print("opened", *[p for p in real if p.startswith({str(tmp_path)!r}) and not p.startswith(({str(tmp_path / "out")!r}, {str(tiny)!r}))])
@@ -237,8 +239,8 @@ print("opened", *[p for p in real if p.startswith({str(tmp_path)!r}) and not p.s
 
 
 def _build(tiny: Path, out: Path, **options):
-    folder = tiny / "agreements/2026/demo"
-    return build_many(tiny, [folder], out_dir=out, formats=options.pop("formats", ("html",)), **options)[0]
+    ref = from_folder(tiny, tiny / "agreements/2026/demo")
+    return build_many(tiny, [ref], out_dir=out, formats=options.pop("formats", ("html",)), **options)[0]
 
 
 @pytest.mark.parametrize("damage", [b"", b'{"format": 2, "inputs": {', b"\xff\xfe not json", b"[]", b'{"format": 2}'])

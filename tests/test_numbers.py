@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ia.render.numbers import as_written, labelled_phones, number, percent, phone
+from ia.numbers import as_written, labelled_phones, number, percent, phone
 
 CASES = [
     (50204563, 0, "50.204.563"), (Decimal("597.34"), 2, "597,34"), (-30749, 0, "\u221230.749"),

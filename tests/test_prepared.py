@@ -8,16 +8,17 @@ import sys
 from pathlib import Path
 
 from ia.batch import build_many
+from ia.workspace import DocumentRef, from_folder
 
 
-def two(tiny: Path) -> list[Path]:
+def two(tiny: Path) -> list[DocumentRef]:
     """The fixture's agreement and a copy of it: preparing is for builds of several."""
     import shutil
 
     shutil.copytree(tiny / "agreements/2026/demo", tiny / "agreements/2026/anden")
     path = tiny / "agreements/2026/anden/agreement.yaml"
     path.write_text(path.read_text().replace("unit: demo", "unit: anden"))
-    return [tiny / "agreements/2026/demo", tiny / "agreements/2026/anden"]
+    return [from_folder(tiny, tiny / "agreements/2026/demo"), from_folder(tiny, tiny / "agreements/2026/anden")]
 
 
 def test_prepared_build_reads_nothing_outside_the_repository(tiny, tmp_path):
@@ -33,8 +34,9 @@ import matplotlib.font_manager, weasyprint
 opened = []
 sys.addaudithook(lambda event, args: opened.append(os.fsdecode(args[0])) if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)) else None)
 from ia.batch import build_many
+from ia.workspace import documents
 root = Path({str(tiny)!r})
-summaries = build_many(root, [root / "agreements/2026/demo", root / "agreements/2026/anden"],
+summaries = build_many(root, documents(root),
                        out_dir=Path({str(tmp_path / "out")!r}), workers=1)
 assert [s.status for s in summaries] == ["bygget", "bygget"], summaries
 assert "weasyprint" in sys.modules and "matplotlib.pyplot" in sys.modules  # prepared in this process
@@ -71,5 +73,5 @@ def test_prepared_pdf_child_keeps_its_memory_limit(tiny, tmp_path):
 def test_page_count_in_the_summary_is_the_pdfs(tiny, tmp_path):
     from pypdf import PdfReader
 
-    [summary] = build_many(tiny, [tiny / "agreements/2026/demo"], out_dir=tmp_path / "out", workers=1)
+    [summary] = build_many(tiny, [from_folder(tiny, tiny / "agreements/2026/demo")], out_dir=tmp_path / "out", workers=1)
     assert summary.pages == len(PdfReader(tmp_path / "out" / "demo-2026.pdf").pages)

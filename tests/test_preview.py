@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 
+from ia.workspace import from_folder
 from ia.preview import Preview, serve, watch
 
 
@@ -18,7 +19,7 @@ def get(url: str) -> str:
 
 @pytest.fixture
 def running(tiny):
-    state = Preview(tiny, tiny / "agreements/2026/demo")
+    state = Preview(tiny, from_folder(tiny, tiny / "agreements/2026/demo"))
     server = serve(state, port=0)
     stop = threading.Event()
     watch(state, stop)
@@ -171,7 +172,7 @@ def _goal_headings(page: str) -> list[str]:
 def test_a_goal_with_a_yaml_error_keeps_its_place_and_number(tiny):
     goal = tiny / "agreements/2026/demo/goals/02-dokumentation.md"
     goal.write_text(goal.read_text().replace("scope: lokalt", "scope: lokalt: ja"))
-    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    page = Preview(tiny, from_folder(tiny, tiny / "agreements/2026/demo")).page
     assert _goal_headings(page) == ["Mål nr. 1 Handlemuligheder", "Mål nr. 2 Dokumentation i Nexus",
                                     "Mål nr. 3 Velfærdsteknologi i hverdagen"]
     marked = page[page.index('id="maal-2"'):page.index('id="maal-3"')]
@@ -181,7 +182,7 @@ def test_a_goal_with_a_yaml_error_keeps_its_place_and_number(tiny):
 def test_a_goal_with_an_unknown_area_is_shown_with_its_number(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("area: styring", "area: styrng"))
-    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    page = Preview(tiny, from_folder(tiny, tiny / "agreements/2026/demo")).page
     headings = _goal_headings(page)
     assert headings[0].startswith("Mål nr. 1 Dokumentation i Nexus") and headings[2] == "Mål nr. 3 Handlemuligheder"
     assert "Mål uden kendt område" in page and "ukendt område &#x27;styrng&#x27;" in page
@@ -190,7 +191,7 @@ def test_a_goal_with_an_unknown_area_is_shown_with_its_number(tiny):
 def test_an_unknown_answer_heading_shows_at_the_goal(tiny):
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("## Måling", "## Målingen"))
-    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    page = Preview(tiny, from_folder(tiny, tiny / "agreements/2026/demo")).page
     marked = page[page.index('id="maal-1"'):page.index('id="maal-2"')]
     assert "Målingen" in marked and "(ukendt afsnit)" in marked and "bidraget til budgetforslaget" in marked
     assert "IA303" in marked
@@ -201,5 +202,5 @@ def test_a_broken_agreement_yaml_shows_every_other_problem(tiny):
     meta.write_text(meta.read_text().replace("unit_short: CD", "unit_short: CD: Demo"))
     goal = tiny / "agreements/2026/demo/goals/01-handlemuligheder.md"
     goal.write_text(goal.read_text().replace("area: styring", "area: styrng"))
-    page = Preview(tiny, tiny / "agreements/2026/demo").page
+    page = Preview(tiny, from_folder(tiny, tiny / "agreements/2026/demo")).page
     assert "IA101" in page and "IA304" in page and "agreement.yaml kan læses" in page

@@ -39,3 +39,27 @@ def test_the_note_is_printed_under_the_table():
     assert '99<sup class="deviation-mark"><a href="#tabel-x-note-a">a</a></sup>' in html
     assert ('<span class="deviation" id="tabel-x-note-a"><sup>a</sup> I alt, Beløb: '
             "sådan står tallet i den underskrevne aftale</span>") in html
+
+
+def test_one_traversal_gives_every_row_in_reading_order_with_its_source_path_and_level():
+    from ia.tables import rows
+
+    tree = TableData.model_validate({
+        "columns": [{"label": ""}, {"label": "Antal", "type": "number"}],
+        "rows": [
+            ["Først", 1],
+            {"group": "Botilbud", "rows": [["Bjerggade", 2], {"group": "Nord", "total": ["Nord i alt", 3], "rows": [["Stubbæk", 3]]}]},
+        ],
+        "total": ["I alt", 6],
+    })
+    found = [(r.kind, r.path, r.level, r.label, r.groups) for r in rows(tree)]
+    assert found == [
+        ("row", ("rows", 0), 0, "Først", ()),
+        ("heading", ("rows", 1), 0, "Botilbud", ()),
+        ("row", ("rows", 1, "rows", 0), 1, "Bjerggade", ("Botilbud",)),
+        ("row", ("rows", 1, "rows", 1, "rows", 0), 1, "Stubbæk", ("Botilbud", "Nord")),
+        ("subtotal", ("rows", 1, "rows", 1, "total"), 1, "Nord i alt", ("Botilbud",)),
+        ("total", ("total",), 0, "I alt", ()),
+    ]
+    # Rendering reads the same rows: one view per row, in the same order and at the same level.
+    assert [(v.kind, v.level, v.label) for v in table_rows(tree)] == [(k, lv, lb) for k, _, lv, lb, _ in found]

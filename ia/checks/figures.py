@@ -12,25 +12,14 @@ from ia.checks.suspects import Part, explained_by_a_part, suspect, transposed_to
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement, Table
 from ia.models import Cell, Group
-from ia.render.numbers import number
+from ia.numbers import number
 from ia.suggest import hint_args
-
-
-def _rows(items: list, path: tuple) -> Iterator[tuple[tuple, list[Cell]]]:
-    """Every row (plain or total) of a table with its YAML path."""
-    for i, item in enumerate(items):
-        if isinstance(item, Group):
-            yield from _rows(item.rows, path + (i, "rows"))
-            if item.total is not None:
-                yield path + (i, "total"), item.total
-        else:
-            yield path + (i,), item
+from ia.tables import rows as reading_order
 
 
 def _all_rows(table: Table) -> Iterator[tuple[tuple, list[Cell]]]:
-    yield from _rows(table.data.rows, ("rows",))
-    if table.data.total is not None:
-        yield ("total",), table.data.total
+    """Every row (plain or total) of a table with its YAML path."""
+    return ((row.path, row.cells) for row in reading_order(table.data) if row.kind != "heading")
 
 
 MAX_ROWS = 2000  # far above any real table (the CSR activity table has 40 rows)

@@ -9,7 +9,7 @@ from ia.checks._needs import needs
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
-from ia.render.numbers import as_written
+from ia.numbers import as_written
 
 # Scale -> (lowest, highest or None, how the limits read in a message)
 LIMITS = {

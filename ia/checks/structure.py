@@ -9,11 +9,9 @@ from ia.checks._needs import needs
 from ia.checks._where import at
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Section
+from ia.directives import BUILT_IN_TABLES, DIRECTIVES
 from ia.markdown import directive, line_of
 from ia.suggest import hint_args
-
-BUILT_IN_TABLES = ("tilbud", "kontakter", "effektmaal", "enhedens-effektmaal", "indsatser")
-DIRECTIVES = {"tabel", "figur", "lokalt", "efter", "erstat"}
 
 
 def _has_content(section: Section) -> bool:
@@ -154,7 +152,7 @@ def directives(agreement: Agreement) -> Iterator[Diagnostic]:
                 continue  # the table itself is broken and reported; naming it is not a second error
             if name not in DIRECTIVES:
                 yield Diagnostic("IA311", span, {"name": name})
-            elif name in {"efter", "erstat"}:
+            elif DIRECTIVES[name].composing:
                 # In a chapter with 'shared:' these are taken out when the chapter is composed.
                 yield Diagnostic("IA368", span, {"name": name})
             elif name == "figur":

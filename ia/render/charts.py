@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from ia.models import Group, TableData
-from ia.render.html import templates_dir
-from ia.render.numbers import number
+from ia.models import TableData
+from ia.resources import templates_dir
+from ia.numbers import number
+from ia.tables import rows
 
 INK, ACCENT, RULE = "#1d1d1b", "#00558c", "#b8c7d6"
 
@@ -16,16 +17,10 @@ def _points(table: TableData, series: str) -> tuple[list[str], list[float]]:
     """The chart's categories (first column) and one series' values, from plain rows only."""
     column = [c.label for c in table.columns].index(series)
     labels, values = [], []
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, Group):
-                walk(item.rows)
-            elif isinstance(item[column], int | Decimal):
-                labels.append(str(item[0]))
-                values.append(float(item[column]))
-
-    walk(table.rows)
+    for row in rows(table):
+        if row.kind == "row" and len(row.cells) > column and isinstance(row.cells[column], int | Decimal):
+            labels.append(row.label)
+            values.append(float(row.cells[column]))
     return labels, values
 
 

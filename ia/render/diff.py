@@ -5,8 +5,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ia.diff import Diff
-from ia.render.html import environment, templates_dir
-from ia.render.numbers import as_written, number
+from ia.render.html import environment
+from ia.resources import templates_dir
+from ia.numbers import as_written, number
 
 
 def _figure(value) -> str:

@@ -63,7 +63,7 @@ def font_face_css(fonts: Path) -> str:
 
 def main() -> None:
     """Write templates/fonts/web/*.woff2 from the bundled TTFs."""
-    from ia.render.html import templates_dir
+    from ia.resources import templates_dir
 
     fonts = templates_dir() / "fonts"
     (fonts / "web").mkdir(exist_ok=True)

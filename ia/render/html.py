@@ -12,15 +12,16 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ia.diagnostics import Span, StageFailed
 from ia.document import Agreement, Goal, Section, UnreadGoal
 from ia.markdown import directive
 from ia.markdown import FootnoteNumbers
 from ia.render.fonts import font_face_css
+from ia.resources import templates_dir
 from ia.render.markdown import Heading, inline, outline, render_section, slug
-from ia.render.numbers import labelled_phones, number, phone
+from ia.numbers import labelled_phones, number, phone
 from ia.render.tables import SMALL_TABLE_ROWS, TableNumbers, deviation_notes, kpi_value, table_rows
 
 
@@ -77,14 +78,6 @@ class ChapterView:
     anchor: str
     body: Markup
     areas: list[AreaView] = field(default_factory=list)
-
-
-def templates_dir() -> Path:
-    """Return the templates folder: packaged beside `ia` in a wheel, at the top in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 # "§ 85", "§§ 82 og 85", "nr. 7", "stk. 2": a sign and its number never part at a line end.
@@ -183,21 +176,29 @@ def _goal_view(goal: Goal | UnreadGoal, agreement: Agreement, env: Environment, 
     )
 
 
-def _chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers, tables: TableNumbers):
+def built_in_tables(agreement: Agreement, parts, numbers: FootnoteNumbers, tables: TableNumbers) -> dict[str, Callable[[], str]]:
+    """How each built-in table of `ia.directives.BUILT_IN_TABLES` is drawn (a test holds the two equal)."""
+    from ia.render.offers import offer_rows
+
+    return {
+        "tilbud": lambda: str(parts.offers_table(offer_rows(agreement.meta, agreement.register), tables.next())),
+        "kontakter": lambda: str(parts.contacts_table(agreement.meta.contacts, tables.next())),
+        # The year's approved list, as approved: a unit's own wording names its goals in 3.4 only.
+        "effektmaal": lambda: str(parts.effect_goal_list([goal.text for goal in agreement.effect_goals or []])),
+        "enhedens-effektmaal": lambda: _interventions(agreement, parts, "enhedens-effektmaal", numbers),
+        "indsatser": lambda: _interventions(agreement, parts, "indsatser", numbers),
+    }
+
+
+def chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers,
+                       tables: TableNumbers) -> dict[str, Callable[[str], str]]:
+    """How each drawn directive of `ia.directives.DIRECTIVES` is drawn in a chapter (a test holds them equal)."""
     parts = env.get_template("parts/tables.html.j2").module
+    built_in = built_in_tables(agreement, parts, numbers, tables)
 
     def table(table_id: str) -> str:
-        if table_id == "tilbud":
-            from ia.render.offers import offer_rows
-
-            return str(parts.offers_table(offer_rows(agreement.meta, agreement.register), tables.next()))
-        if table_id == "kontakter":
-            return str(parts.contacts_table(agreement.meta.contacts, tables.next()))
-        if table_id == "effektmaal":
-            # The year's approved list, as approved: a unit's own wording names its goals in 3.4 only.
-            return str(parts.effect_goal_list([goal.text for goal in agreement.effect_goals or []]))
-        if table_id in {"enhedens-effektmaal", "indsatser"}:
-            return _interventions(agreement, parts, table_id, numbers)
+        if table_id in built_in:
+            return built_in[table_id]()
         table = agreement.tables.get(table_id)
         if table is None:
             return ""
@@ -222,12 +223,16 @@ def _chapter_directives(agreement: Agreement, env: Environment, numbers: Footnot
         data = parts.figure_table(table.data, rows, "figurdata-" + slug(table_id), False, deviation_notes(table.data, rows))
         return str(parts.chart(table.data.chart, image, "figur-" + slug(table_id), data))
 
+    return {"tabel": table, "figur": figure}
+
+
+def _chapter_directives(agreement: Agreement, env: Environment, numbers: FootnoteNumbers, tables: TableNumbers):
+    drawn = chapter_directives(agreement, env, numbers, tables)
+
     def render(name: str, arg: str) -> str:
-        if name == "tabel":
-            return table(arg)
-        if name == "figur":
-            return figure(arg)
-        return ""
+        # A directive that is not drawn (a slot, a composing block) or unknown (reported
+        # by ia check; only preview renders a document with errors) shows nothing.
+        return drawn[name](arg) if name in drawn else ""
 
     return render
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ia.models import Cell, Column, Group, Kpi, TableData
-from ia.render.numbers import as_written, number, percent
+from ia.models import Cell, Column, Kpi, TableData
+from ia.numbers import as_written, number, percent
+from ia.tables import rows as table_tree
 
 
 # A table of at most this many rows is never split over two pages in print.
@@ -76,22 +77,13 @@ def table_rows(table: TableData) -> list[RowView]:
     A figure listed under `accepted:` carries the mark of its note (see `deviation_notes`).
     """
     rows: list[RowView] = []
-
-    def walk(items: list, level: int) -> None:
-        for item in items:
-            if isinstance(item, Group):
-                if item.total is None and item.group:
-                    heading = [CellView(item.group)] + [CellView("") for _ in table.columns[1:]]
-                    rows.append(RowView("heading", level, heading, item.group))
-                walk(item.rows, level + 1 if item.total is None and item.group else level)
-                if item.total is not None:
-                    rows.append(_sum_row("subtotal", level, item.total, table.columns))
-            else:
-                rows.append(RowView("row", level, _cells(item, table.columns), _label(item)))
-
-    walk(table.rows, 0)
-    if table.total is not None:
-        rows.append(_sum_row("total", 0, table.total, table.columns))
+    for row in table_tree(table):
+        if row.kind == "heading":
+            rows.append(RowView("heading", row.level, [CellView(row.label)] + [CellView("") for _ in table.columns[1:]], row.label))
+        elif row.is_sum:
+            rows.append(_sum_row(row.kind, row.level, row.cells, table.columns))
+        else:
+            rows.append(RowView("row", row.level, _cells(row.cells, table.columns), _label(row.cells)))
     marks = {(note.row, note.column): note.mark for note in deviation_notes(table, rows)}
     return [RowView(row.kind, row.level, [
         CellView(cell.text, cell.numeric, cell.negative, marks.get((row.label, column.label), ""))

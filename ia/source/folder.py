@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ia import paths
 from ia.diagnostics import Diagnostic, Span, relpath
-from ia.workspace import agreement_folders, find_root, resolve_ref  # noqa: F401 - the loader's public names
 from ia.source.documents import MarkdownDoc, YamlDoc, markdown_doc, yaml_doc
 
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
