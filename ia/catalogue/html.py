@@ -7,7 +7,8 @@ from pathlib import Path
 from ia.catalogue.document import Catalogue
 from ia.catalogue.view import build_context
 from ia.render.fonts import font_face_css
-from ia.render.html import Verbatim, environment, templates_dir
+from ia.render.html import Verbatim, environment
+from ia.resources import templates_dir
 
 # The agreements' styles, then the catalogue's own (templates/css/catalogue.css).
 STYLES = ("base.css", "screen.css", "print.css", "catalogue.css")

@@ -20,7 +20,7 @@ from ia.register.load import RegisteredOffer
 from ia.register.models import Contact, Site
 from ia.render.markdown import render_section, slug
 from ia.render.html import Verbatim
-from ia.render.numbers import phone
+from ia.numbers import phone
 
 MUNICIPALITY = "Aabenraa Kommune"
 
