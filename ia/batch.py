@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -153,11 +154,28 @@ def build_many(root: Path, refs: list[DocumentRef], *, out_dir: Path, edition: s
     return sorted(results, key=lambda s: order[s.id])
 
 
-def check_many(root: Path, refs: list, *, whole: bool = False) -> list[Diagnostic]:
+def check_many(root: Path, refs: list, *, whole: bool = False, short_lived: bool = False) -> list[Diagnostic]:
     """Every diagnostic of the documents, each once: a shared file (a year's rules, the
     register of offers) is part of many documents and is reported once. Checking the
-    `whole` repository checks the register of offers too, even when no document uses it."""
+    `whole` repository checks the register of offers too, even when no document uses it.
+
+    `short_lived`: the process ends after this check (the `ia check` executable).
+    """
     from ia.pipeline import load
+
+    if short_lived:
+        # The first document imports pydantic, markdown-it and the models: hundreds of
+        # thousands of objects that live to the end, which the cyclic collector would walk
+        # again and again (a tenth of a check). It waits until they exist, then they are
+        # frozen out of its passes; the documents after are collected as usual.
+        gc.disable()
+
+    def loaded(ref) -> list[Diagnostic]:
+        diagnostics = load(root, ref).diagnostics
+        if short_lived and not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+        return diagnostics
 
     found: list[Diagnostic] = []
     seen: set[tuple] = set()
@@ -167,7 +185,7 @@ def check_many(root: Path, refs: list, *, whole: bool = False) -> list[Diagnosti
         shared = [load_register(root)[1]]
     else:
         shared = []
-    for diagnostics in [*shared, *(load(root, ref).diagnostics for ref in refs)]:
+    for diagnostics in [*shared, *(loaded(ref) for ref in refs)]:
         for diagnostic in diagnostics:
             key = (diagnostic.code, diagnostic.span, diagnostic.message())
             if key not in seen:

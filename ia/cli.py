@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -101,6 +100,8 @@ def _guard(command: Callable[[], int], *, debug: bool = False) -> int:
         diagnostic = Diagnostic("IA903", Span("ia"), {"problem": f"{type(error).__name__}: {error}"})
         print(report.human([diagnostic], root=Path.cwd()), file=sys.stderr)
         if debug:
+            import traceback
+
             traceback.print_exc()
         return EXIT_USAGE
 
@@ -362,7 +363,7 @@ def check(args: argparse.Namespace) -> int:
             _say(f"ia check: kan ikke læse --changed-first {args.changed_first}: {error.strerror}")
             return EXIT_USAGE
     if not args.watch:
-        return _check_once(args, base, changed)
+        return _check_once(args, base, changed, short_lived=args.whole_process)
     # Each round opens with this line and ends with the summary line: an editor's problem
     # matcher (.vscode/tasks.json) replaces its problems between the two.
     begin = "ia check: checking …" if args.lang == "en" else "ia check: tjekker …"
@@ -384,7 +385,7 @@ def check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -> int:
+def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str], *, short_lived: bool = False) -> int:
     from ia.batch import check_many
     from ia.pipeline import all_refs
 
@@ -392,7 +393,7 @@ def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str]) -
     if not refs:
         _print([_no_documents(base)], root=base, fmt=args.format, lang=args.lang)
         return EXIT_USAGE
-    found = check_many(base, refs, whole=not args.documents)
+    found = check_many(base, refs, whole=not args.documents, short_lived=short_lived)
     _print(found, root=base, fmt=args.format, lang=args.lang, changed=changed)
     if args.summary is not None:
         from ia.output import append_text
@@ -492,8 +493,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Run the `ia` command line on `argv` and return its exit code (2 for a usage error)."""
+def run(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> int:
+    """Run the `ia` command line on `argv` and return its exit code (2 for a usage error).
+
+    `whole_process`: the process ends with the command (the `ia` executable), so a short
+    command may tune the garbage collector for itself; never when called in-process.
+    """
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
@@ -503,8 +508,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help (0) or a usage error (2), already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.whole_process = whole_process
     return _guard(lambda: args.run(args), debug=args.debug)
 
 
 def main() -> None:
-    sys.exit(run())
+    sys.exit(run(whole_process=True))

@@ -27,6 +27,41 @@ def test_percent_uses_a_non_breaking_space():
     assert percent(86) == "86\u00a0%"
 
 
+def _babel(value, decimals: int) -> str:
+    """Babel's da_DK `#,##0.00`, as `number` used it before it was written out (the reference)."""
+    from decimal import localcontext
+
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    with localcontext() as context:
+        context.prec = 60
+        return format_decimal(value, format=pattern, locale="da_DK", decimal_quantization=True).replace("-", "\u2212")
+
+
+def _either(function, *args) -> str:
+    try:
+        return function(*args)
+    except Exception as error:  # noqa: BLE001 - the same failure counts as the same answer
+        return type(error).__name__
+
+
+@pytest.mark.parametrize("value", [
+    0, -0, Decimal("-0"), Decimal("-0.4"), Decimal("0.5"), Decimal("2.5"), Decimal("-2.5"), Decimal("1234567.895"),
+    Decimal("1E+5"), Decimal("1E-7"), Decimal("123.4500"), 10**30, -(10**30), 10**59, Decimal("9" * 70),
+    Decimal("Infinity"), Decimal("-Infinity"), Decimal("NaN"), 1.5, -2.25, 0.1, 1e20,
+])
+@pytest.mark.parametrize("decimals", [0, 1, 2, 4])
+def test_number_is_babels_danish_notation_at_the_edges(value, decimals):
+    assert _either(number, value, decimals) == _either(_babel, value, decimals)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False) | st.integers() | st.floats(allow_nan=False),
+       st.integers(min_value=0, max_value=6))
+def test_number_is_babels_danish_notation(value, decimals):
+    assert _either(number, value, decimals) == _either(_babel, value, decimals)
+
+
 def _read_back(text: str):
     """Read a printed Danish figure back as a number: 2.677,5 → 2677.5, −3 → -3."""
     from decimal import Decimal

@@ -12,9 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-RENDERING = {"weasyprint", "matplotlib", "jinja2", "pypdf"}
+RENDERING = {"weasyprint", "matplotlib", "jinja2", "pypdf", "babel"}
 TERMINAL = {"rich", "typer"}
-VALIDATING = {"pydantic", "pydantic_core", "markdown_it", "yaml", "babel"}
+VALIDATING = {"pydantic", "pydantic_core", "markdown_it", "yaml"}
 
 
 def imported(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, set[str]]:
@@ -40,6 +40,16 @@ def test_check_with_errors_still_imports_no_renderer(tiny):
     path.write_text(path.read_text().replace("unit_short: CD", "unit_shrt: CD"))
     done, names = imported("check", "--root", str(tiny), cwd=tiny)
     assert done.returncode == 1 and "IA202" in done.stderr
+    assert not names & (RENDERING | TERMINAL), sorted(names & (RENDERING | TERMINAL))
+
+
+def test_check_that_prints_figures_imports_no_renderer(tiny):
+    """A sum that does not add up is reported with the figures in Danish notation
+    (`ia.render.numbers`), without Babel, which only the renderer's dates need."""
+    path = tiny / "agreements/2026/demo/tables/budget.yaml"
+    path.write_text(path.read_text().replace("[Brutto Budget, 64741, null]", "[Brutto Budget, 64751, null]"))
+    done, names = imported("check", "--root", str(tiny), cwd=tiny)
+    assert done.returncode == 1 and "summen er 64.742, men der står 64.751" in done.stderr and "højst 3,0" in done.stderr, done.stderr[-2000:]
     assert not names & (RENDERING | TERMINAL), sorted(names & (RENDERING | TERMINAL))
 
 

@@ -60,13 +60,16 @@ def _found(text: str, lang: int) -> str:
 @dataclass(frozen=True)
 class _Problem:
     kind: str
-    pattern: re.Pattern[str]
+    pattern: str  # compiled when a problem is first worded: every `ia check` imports this module, few need it
     da: str
     en: str
 
+    def match(self, text: str) -> re.Match[str] | None:
+        return re.match(self.pattern + r"\Z", text, re.S)
+
 
 def _p(kind: str, pattern: str, da: str, en: str) -> _Problem:
-    return _Problem(kind, re.compile(pattern + r"\Z", re.S), da, en)
+    return _Problem(kind, pattern, da, en)
 
 
 # {0}, {1}: the pattern's groups, named by `_found` when they are a token or a character.
@@ -163,7 +166,7 @@ def explain(problem: str) -> Wording:
     """Word one of PyYAML's problem texts for editors; an unknown one keeps PyYAML's words, marked."""
     text = " ".join(problem.split())
     for entry in _PROBLEMS:
-        match = entry.pattern.match(text)
+        match = entry.match(text)
         if match:
             groups = match.groups()
             named = [[g if g.isdigit() else _found(g, lang) for g in groups] for lang in (0, 1)]
