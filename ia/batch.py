@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ia import cache, paths
 from ia.diagnostics import Diagnostic, Span
-from ia.output import PDF_MEMORY, PDF_TIMEOUT, die_with_parent
+from ia.output import PDF_MEMORY, PDF_TIMEOUT, die_with_parent, discard_pdf_child, start_pdf_child
 from ia.workspace import DocumentRef
 
 
@@ -131,15 +131,20 @@ def build_many(root: Path, refs: list[DocumentRef], *, out_dir: Path, edition: s
     workers = max(1, min(workers or os.cpu_count() or 1, len(refs)))
     if len(refs) > 1:  # one document imports as much either way
         _prepare(root, refs, formats)
+    elif refs and "pdf" in formats:
+        start_pdf_child(memory)  # it imports WeasyPrint while this process loads and renders
     if refs and starting:
         starting(len(refs))
     if not refs:
         pass
     elif workers == 1:
-        for ref in refs:
-            results.append(build_one(root, ref, *args))
-            if progress:
-                progress(results[-1])
+        try:
+            for ref in refs:
+                results.append(build_one(root, ref, *args))
+                if progress:
+                    progress(results[-1])
+        finally:
+            discard_pdf_child()
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed

@@ -145,15 +145,22 @@ def isolated(function, /, *args, timeout: float, memory: int, **kwargs):
     """Run `function` in a child process under a time and address-space limit.
 
     A layout bomb (a table taller than a page that cannot break, a 10,000-row table)
-    then ends as a diagnostic instead of a CI job that hangs or eats the machine.
+    then ends as a diagnostic instead of a CI job that hangs or eats the machine. The
+    child is the one `start_pdf_child` forked early when there is one for this limit,
+    else a new fork.
     """
-    import multiprocessing
+    early = _take_early(memory, function, args, kwargs, timeout)
+    if early is not None:
+        child, receive = early
+    else:
+        import multiprocessing
 
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, receive, os.getpid(), function, args, kwargs, memory), daemon=True)
-    child.start()
-    send.close()
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(send, receive, os.getpid(), function, args, kwargs, memory),
+                                daemon=True)
+        child.start()
+        send.close()
     try:
         if not receive.poll(timeout):
             raise Isolated("timeout", f"{timeout:g} s")
@@ -168,6 +175,86 @@ def isolated(function, /, *args, timeout: float, memory: int, **kwargs):
     if kind != "ok":
         raise Isolated(kind, value)
     return value
+
+
+# The child `start_pdf_child` forked, waiting for its work: (process, connection, memory limit).
+_early: tuple | None = None
+
+
+def start_pdf_child(memory: int) -> None:
+    """Fork the isolated PDF child now, so that it imports WeasyPrint while this process
+    loads, checks and renders the HTML; `isolated` hands it the work.
+
+    For a single build: `ia build --all` imports WeasyPrint once before it forks its
+    workers instead. The child keeps every limit of a late one: it dies with this process,
+    runs under the address-space limit from its first instruction, and its time limit
+    starts when it has the work. Unused, it is ended by `discard_pdf_child`.
+    """
+    global _early
+    if _early is not None:
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=True)
+    child = context.Process(target=_early_child, args=(theirs, ours, os.getpid(), memory), daemon=True)
+    child.start()
+    theirs.close()
+    _early = (child, ours, memory)
+
+
+def discard_pdf_child() -> None:
+    """End the early PDF child if no work came for it."""
+    global _early
+    if _early is None:
+        return
+    child, connection, _ = _early
+    _early = None
+    if child.is_alive():
+        child.kill()
+    child.join()
+    connection.close()
+
+
+def _take_early(memory: int, function, args, kwargs, timeout: float):
+    """Hand the work to the early child and return (process, connection); None when there is
+    none for this limit or it cannot take the work (then a new child is forked)."""
+    global _early
+    if _early is None or _early[2] != memory:
+        return None
+    child, connection, _ = _early
+    _early = None
+    try:
+        # It says when it has imported; waiting longer than the time limit is the limit's business.
+        if not connection.poll(timeout) or connection.recv() != "ready":
+            raise OSError("not ready")
+        connection.send((function, args, kwargs))
+    except Exception:  # noqa: BLE001 - gone, still importing after the limit, or work that cannot be sent
+        if child.is_alive():
+            child.kill()
+        child.join()
+        connection.close()
+        return None
+    return child, connection
+
+
+def _early_child(connection, other, parent: int, memory: int) -> None:
+    import resource
+
+    die_with_parent(parent)
+    other.close()
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        import weasyprint  # noqa: F401 - the reason to start early
+        import weasyprint.text.fonts  # noqa: F401
+    except Exception:  # noqa: BLE001 - the work imports it again and reports the failure
+        pass
+    try:
+        connection.send("ready")
+        function, args, kwargs = connection.recv()
+    except (EOFError, OSError):  # no work came: the build ended before its PDF
+        return
+    _work(connection, function, args, kwargs)
 
 
 def die_with_parent(parent: int) -> None:
@@ -195,6 +282,11 @@ def _child(send, receive, parent: int, function, args, kwargs, memory: int) -> N
     # The fork copied the parent's read end: hold it and a dead parent would never be noticed.
     receive.close()
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _work(send, function, args, kwargs)
+
+
+def _work(send, function, args, kwargs) -> None:
+    """Run the work and send its result, or what stopped it, to the parent."""
     try:
         result = ("ok", function(*args, **kwargs))
     except MemoryError:

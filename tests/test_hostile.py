@@ -115,6 +115,40 @@ def test_isolated_memory_limit():
     assert stopped.value.kind == "memory"
 
 
+def _pid():
+    return os.getpid()
+
+
+def test_the_early_pdf_child_takes_the_work_under_the_same_limits():
+    """A single build forks its PDF child before loading (it imports WeasyPrint meanwhile);
+    the work goes to that child, which keeps the memory and time limits of a late one."""
+    from ia import output
+
+    output.start_pdf_child(2 * 1024**3)
+    early = output._early[0].pid
+    assert isolated(_pid, timeout=120, memory=2 * 1024**3) == early
+    output.start_pdf_child(512 * 1024**2)
+    with pytest.raises(Isolated) as stopped:
+        isolated(_allocate, timeout=120, memory=512 * 1024**2)
+    assert stopped.value.kind == "memory"
+    output.start_pdf_child(2 * 1024**3)
+    started = time.monotonic()
+    with pytest.raises(Isolated) as stopped:
+        isolated(_sleep, timeout=0.5, memory=2 * 1024**3)
+    assert stopped.value.kind == "timeout" and time.monotonic() - started < 120
+    assert output._early is None
+
+
+def test_an_early_pdf_child_without_work_is_ended():
+    from ia import output
+
+    output.start_pdf_child(2 * 1024**3)
+    child = output._early[0]
+    output.discard_pdf_child()
+    assert not child.is_alive() and output._early is None
+    assert isolated(_pid, timeout=120, memory=2 * 1024**3) != child.pid  # a new child: none is waiting
+
+
 def test_a_write_that_fails_half_way_keeps_the_previous_output(tiny, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert not build(tiny, "demo-2026", out_dir=out).errors
@@ -372,6 +406,33 @@ def test_sigterm_to_ia_build_ends_the_pdf_child(tiny, tmp_path):
         os.kill(child, signal.SIGKILL)
     assert not alive, "the PDF child outlived ia build"
     assert parent.returncode != 0
+
+
+FORKED_WHEN = """
+import sys
+from pathlib import Path
+import ia.pipeline
+seen = Path(sys.argv[2])
+def pdf_bytes(*args, **kwargs):
+    seen.write_text(str("ia.validate" in sys.modules))
+    raise RuntimeError("stop here")
+ia.pipeline.pdf_bytes = pdf_bytes
+from ia.cli import main
+sys.argv = ["ia", "build", "demo-2026", "--format", "pdf", "--root", sys.argv[1], "--out", sys.argv[3]]
+main()
+"""
+
+
+def test_a_single_build_forks_its_pdf_child_before_loading(tiny, tmp_path):
+    """The child imports WeasyPrint while `ia build` loads and renders: it was forked before
+    the agreement was read (the validator is not in it), and still reports as before."""
+    import subprocess
+
+    seen = tmp_path / "seen"
+    done = subprocess.run([sys.executable, "-c", FORKED_WHEN, str(tiny), str(seen), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert seen.read_text() == "False"
+    assert done.returncode == 1 and "IA901" in done.stderr and "stop here" in done.stderr, done.stderr[-2000:]
 
 
 def _alive(pid: int) -> bool:
