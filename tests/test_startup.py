@@ -49,7 +49,7 @@ def test_check_that_prints_figures_imports_no_renderer(tiny):
     path = tiny / "agreements/2026/demo/tables/budget.yaml"
     path.write_text(path.read_text().replace("[Brutto Budget, 64741, null]", "[Brutto Budget, 64751, null]"))
     done, names = imported("check", "--root", str(tiny), cwd=tiny)
-    assert done.returncode == 1 and "summen er 64.742, men der står 64.751" in done.stderr and "højst 3,0" in done.stderr, done.stderr[-2000:]
+    assert done.returncode == 1 and "64.742" in done.stderr and "64.751" in done.stderr, done.stderr[-2000:]
     assert not names & (RENDERING | TERMINAL), sorted(names & (RENDERING | TERMINAL))
 
 
