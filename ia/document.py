@@ -26,6 +26,10 @@ class Section:
     heading: str = ""
     key: str = ""
     lines: list[str] = field(default_factory=list, repr=False)
+    # The heading that opened the part, as written: its level (2 is right; 0 when no
+    # heading opened it) and text. The checks judge them (IA305); the loader only splits.
+    level: int = 0
+    written: str = ""
 
 
 @dataclass
@@ -64,6 +68,8 @@ class Chapter:
     wordings: dict[str, Override] = field(default_factory=dict)
     unplaced: list[Override] = field(default_factory=list)
     twice: list[tuple[Override, int]] = field(default_factory=list)
+    # Lines of the shared chapter's ```{lokalt}``` after its first (IA312): the first is used.
+    extra_slots: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -140,6 +146,7 @@ class Agreement:
     tables: dict[str, Table]
     # The year of the folder the agreement stands in: the year when the rules are unknown.
     folder_year: int = 0
+    folder_unit: str = ""  # the name of the agreement's folder, which agreement.yaml's unit must be
     unread_goals: list[UnreadGoal] = field(default_factory=list)
     # None while the year's _shared/effect_goals.yaml cannot be validated; [] when there is none.
     effect_goals: list[EffectGoal] | None = field(default_factory=list)

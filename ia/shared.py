@@ -44,6 +44,7 @@ class Composition:
     wordings: dict[str, Override] = field(default_factory=dict)  # effect-goal key → the unit's wording
     unplaced: list[Override] = field(default_factory=list)  # a place the shared chapter does not have
     twice: list[tuple[Override, int]] = field(default_factory=list)  # a second `erstat` and the first's line
+    extra_slots: list[tuple[str, int]] = field(default_factory=list)  # a second ```{lokalt}```: (file, line)
 
 
 def _split_own(own: Section) -> tuple[Section, list[Override]]:

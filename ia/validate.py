@@ -17,7 +17,7 @@ from ia.source.documents import MarkdownDoc, YamlDoc
 from ia.directives import DIRECTIVES
 from ia.source.folder import AgreementSource
 from ia.source.yamltext import YAML11_BOOLS
-from ia.suggest import closest, hint_args
+from ia.suggest import hint_args
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -280,14 +280,11 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
     if not title:
         diagnostics.append(Diagnostic("IA201", Span(doc.path, 1, 1), {"field": "title"}))
         return None
-    for part in parts:
-        for token in part.tokens:
-            if token.type == "heading_open" and token.tag == "h1":
-                diagnostics.append(Diagnostic("IA305", Span(part.path, line_of(token), 1), {"level": 1, "expected": "'##' og '###'", "expected_en": "'##' and '###'"}))
     chapter = Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
     if meta.shared:
         chapter.places, chapter.wordings = composition.places, composition.wordings
         chapter.unplaced, chapter.twice = composition.unplaced, composition.twice
+        chapter.extra_slots = composition.extra_slots
     return chapter
 
 
@@ -296,10 +293,10 @@ def _with_shared(common: MarkdownDoc, own: Section, diagnostics: list[Diagnostic
     the end, and the unit's additions and overrides at their named places (ia/shared.py)."""
     tokens, env = parse(common.body, first_line=common.body_line, doc_id=_doc_id(common.path))
     slots = [i for i, token in enumerate(tokens) if (found := directive(token)) and found[0] in DIRECTIVES and DIRECTIVES[found[0]].slot]
-    for extra in slots[1:]:
-        diagnostics.append(Diagnostic("IA312", Span(common.path, line_of(tokens[extra]), 1)))
     shared_text = Section(common.path, common.body_line, tokens, env, lines=common.lines)
-    return compose(shared_text, own, slots[0] if slots else None)
+    composition = compose(shared_text, own, slots[0] if slots else None)
+    composition.extra_slots = [(common.path, line_of(tokens[extra])) for extra in slots[1:]]
+    return composition
 
 
 def _split_footnotes(tokens: list) -> tuple[list, list]:
@@ -319,53 +316,37 @@ def _goal(doc: MarkdownDoc, rules: models.Rules | None, diagnostics: list[Diagno
         meta = model_from(doc.meta, models.GoalMeta, diagnostics)
     tokens, env = parse(doc.body, first_line=doc.body_line, doc_id=_doc_id(doc.path))
     tokens, notes = _split_footnotes(tokens)
-    questions = rules.questions if rules is not None else []
-    by_heading = {q.heading.casefold(): q for q in questions}
-    expected = ", ".join(f"'## {q.heading}'" for q in questions)
+    by_heading = {q.heading.casefold(): q for q in (rules.questions if rules is not None else [])}
     answers: dict[str, Section] = {}
     other: list[Section] = []
     intro: Section | None = None
     current: Section | None = None
-    # The headings that open a part of a goal, whatever level they were written at.
+    # The headings that open a part of a goal, whatever level they were written at: '# Måling'
+    # or '### Måling' is meant as the answer, and is read as it (the checks say which level).
+    # Parts under a heading that is no answer, a second answer to one question, or text
+    # before the first heading stand in `other`, where the checks find them (IA303/IA307/IA308).
     opening = {*by_heading, "indledning"}
     for i, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag != "h2":
-            text = heading_text(tokens, i)
-            if text.casefold() in opening or token.tag == "h1":
-                # '# Måling' or '### Måling' is meant as the answer: say which level, at its
-                # line, and read it as the answer so it is not also reported missing.
-                known = by_heading.get(text.casefold())
-                name = known.heading if known else "Indledning"
-                use = f"'## {name}'" if text.casefold() in opening else "'##' / '###'"
-                diagnostics.append(Diagnostic("IA305", Span(doc.path, line_of(token), 1),
-                                              {"level": int(token.tag[1]), "expected": use, "expected_en": use}))
         if token.type == "heading_open" and (token.tag == "h2" or heading_text(tokens, i).casefold() in opening):
             text = heading_text(tokens, i)
             line = line_of(token)
             question = by_heading.get(text.casefold())
             if text.casefold() == "indledning" and not answers and intro is None:
                 current = intro = Section(doc.path, line, [], env, "Indledning", "indledning", doc.lines)
-            elif question is None:
-                if rules is not None:
-                    args, hint = _answer_hint(text, rules)
-                    diagnostics.append(Diagnostic("IA303", Span(doc.path, line, 1), {"found": text, "expected": expected, **args}, hint))
-                current = Section(doc.path, line, [], env, text, "", doc.lines)
-                other.append(current)
-            elif question.key in answers:
-                first = answers[question.key].line
-                diagnostics.append(Diagnostic("IA308", Span(doc.path, line, 1), {"heading": question.heading, "first": first}))
+            elif question is None or question.key in answers:
                 current = Section(doc.path, line, [], env, text, "", doc.lines)
                 other.append(current)
             else:
                 current = answers[question.key] = Section(doc.path, line, [], env, question.heading, question.key, doc.lines)
+            current.level, current.written = int(token.tag[1]), text
             continue
         if current is None:
             if token.type.endswith("_close") or token.type == "inline" and i and tokens[i - 1].type == "heading_open":
                 continue
             if token.map:
-                if rules is not None:
-                    diagnostics.append(Diagnostic("IA307", Span(doc.path, line_of(token), 1), {"expected": rules.questions[0].heading}))
                 current = Section(doc.path, line_of(token), [], env, lines=doc.lines)
+                if token.type == "heading_open":  # a heading that opens no part: judged by its level
+                    current.level, current.written = int(token.tag[1]), heading_text(tokens, i)
                 other.append(current)
             continue
         if current.tokens == [] and token.type == "inline" and i and tokens[i - 1].type == "heading_open":
@@ -403,18 +384,6 @@ def _placing(doc: MarkdownDoc) -> tuple[str, str | None]:
     return found.get("title") or stem, found.get("area")
 
 
-def _answer_hint(text: str, rules: models.Rules) -> tuple[dict[str, object], str | None]:
-    """Suggest the answer heading an unknown heading was meant to be: a misspelt heading
-    ('Målingen'), or the question itself written as the heading."""
-    args, hint = hint_args(text, [q.heading for q in rules.questions])
-    if hint is None:
-        by_question = {q.text_for(rules.year).casefold().rstrip("?"): q.heading for q in rules.questions}
-        close = closest(text.casefold().rstrip("?"), by_question)
-        if close is not None:
-            args, hint = {"suggestion": by_question[close]}, "did_you_mean"
-    return args, hint
-
-
 def _table(table_id: str, doc: YamlDoc, diagnostics: list[Diagnostic]) -> Table | None:
     data = model_from(doc, models.TableData, diagnostics)
     if data is None:
@@ -447,13 +416,6 @@ def validate(source: AgreementSource) -> tuple[Agreement, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = list(source.problems)
     meta = model_from(source.agreement, models.AgreementMeta, diagnostics)
     rules = model_from(source.rules, models.Rules, diagnostics)
-    if meta is not None and source.agreement is not None:
-        for name, expected in (("unit", source.unit), ("year", source.year)):
-            found = getattr(meta, name)
-            if found != expected:
-                mark = source.agreement.positions.find((name,))
-                diagnostics.append(Diagnostic("IA210", Span(source.agreement.path, mark.line, mark.col),
-                                              {"field": name, "found": found, "expected": expected}))
     chapters = [c for n, doc in enumerate(source.chapters, 1) if (c := _chapter(doc, n, source.shared_chapters, diagnostics))]
     failed = {doc.path for doc in source.chapters if doc.path not in {c.path for c in chapters}}
     tables = {tid: t for tid, doc in source.tables.items() if (t := _table(tid, doc, diagnostics))}
@@ -485,7 +447,7 @@ def validate(source: AgreementSource) -> tuple[Agreement, list[Diagnostic]]:
         meta_positions=source.agreement.positions if source.agreement else None,
         rules=rules, rules_path=source.rules.path if source.rules else "",
         chapters=chapters, goals=goals, areas=areas, tables=tables, files=source.files, failed=failed,
-        folder_year=source.year, unread_goals=unread,
+        folder_year=source.year, folder_unit=source.unit, unread_goals=unread,
         effect_goals=known_effect_goals, effect_goals_path=effect_goals_path,
         interventions=interventions,
         interventions_path=source.interventions.path if source.interventions else "",

@@ -11,12 +11,16 @@ from collections.abc import Callable, Iterable
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
 from ia.checks._needs import PARTS, needed, needs  # noqa: F401 - needs is the checks' decorator
-from ia.checks import accessibility, contacts, figures, kpis, limits, references, shared, structure, text, years
+from ia.checks import accessibility, contacts, figures, kpis, limits, parts, references, shared, structure, text, years
 from ia.register import across
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
 CHECKS: list[Check] = [
+    parts.folder_names,
+    parts.unplaced_parts,
+    parts.part_heading_levels,
+    parts.shared_slots,
     structure.goal_answers,
     structure.question_variants,
     structure.typed_table_numbers,
