@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # The shared libraries WeasyPrint loads (Pango for text layout, HarfBuzz for font subsetting).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
 
-.PHONY: build test check schemas fonts screenshots system-deps clean
+.PHONY: build test check schemas golden fonts screenshots system-deps clean
 
 build: $(STAMP)
 	$(BIN)/ia build csr-2026
@@ -22,6 +22,10 @@ check: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python -m ia.schemas
+
+# Regenerate the golden outlines of every document's text (tests/golden/render/); read the diff.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden_render.py tests/test_report.py
 
 # The HTML's Lato: WOFF2 subsets of templates/fonts/*.ttf, committed in templates/fonts/web/.
 fonts: $(STAMP)
