@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown_it.token import Token
 
@@ -90,6 +91,17 @@ class Goal:
     def anchor(self) -> str:
         return f"maal-{self.number}"
 
+    @property
+    def key(self) -> str:
+        """The goal's stable key: `key:` in its front-matter, else its file name without the number."""
+        return self.meta.key or default_goal_key(self.path)
+
+
+def default_goal_key(path: str) -> str:
+    """Return the key a goal file gets by default: '01-handlemuligheder.md' -> 'handlemuligheder'."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return re.sub(r"^\d+[-_ ]*", "", stem) or stem
+
 
 @dataclass
 class UnreadGoal:
@@ -164,6 +176,9 @@ class Agreement:
     failed: set[str] = field(default_factory=set)
     # The register of offers, read when table 2.1 refers to offers by key (else None).
     register: Register | None = field(default=None, repr=False)
+    # The follow-ups beside agreement.yaml that could be validated, by period
+    # ('midtvejs', 'aar'): ia.followup.document.FollowUp, read by ia.followup.source.
+    followups: dict[str, Any] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:

@@ -149,8 +149,15 @@ class Kpi(Model):
     rows: list[KpiRow] = Field(min_length=1, description="Tabellens rækker.")
 
 
+GOAL_KEY_PATTERN = r"^[a-z0-9æøå][a-z0-9æøå_-]*$"
+
+
 class GoalMeta(Model):
     title: Text = Field(description="Målets titel uden 'Mål nr.' (nummeret dannes automatisk).")
+    key: Annotated[str, StringConstraints(pattern=GOAL_KEY_PATTERN)] | None = Field(None, description=(
+        "Målets faste nøgle, som opfølgningerne bruger, fx 'handlemuligheder'. Udelades den, er nøglen "
+        "filens navn uden nummeret foran: 01-handlemuligheder.md har nøglen 'handlemuligheder'. Skriv den, "
+        "før filen omdøbes, så opfølgningerne stadig finder målet."))
     area: Text = Field(description="Området målet hører til, fx 'kvalitet' (se årets regler).")
     scope: Literal["lokalt", "tværgående"] = Field(description="lokalt eller tværgående.")
     continues_from: int | None = Field(None, ge=2000, le=2100, description="Året målet fortsætter fra, fx 2025.")

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ia import models
 from ia.catalogue import models as catalogue
 from ia.register import models as register
+from ia.followup.model import FollowUpMeta
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "agreement": models.AgreementMeta,
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "interventions": models.Interventions,
     "offer": register.Offer,
     "catalogue": catalogue.CatalogueMeta,
+    "followup": FollowUpMeta,
 }
 TITLES = {
     "agreement": "Institutionsaftale: agreement.yaml",
@@ -37,6 +39,7 @@ TITLES = {
     "interventions": "Institutionsaftale: enhedens indsatser, der løfter på effektmål (interventions.yaml)",
     "offer": "Registret over tilbud: et tilbud (offers/<nøgle>.md, front-matter)",
     "catalogue": "Indsatskatalog: catalogue.yaml",
+    "followup": "Institutionsaftale: midtvejs- eller årsopfølgning (opfoelgning-midtvejs.yaml, opfoelgning-aar.yaml)",
 }
 
 

@@ -28,6 +28,12 @@ def load(root: Path, ref: DocumentRef) -> tuple[Agreement | None, list[Diagnosti
         agreement.assets, problems = read_images(root, image_refs(agreement))
         diagnostics.extend(problems)
         diagnostics.extend(run_checks(agreement))
+        from ia.followup.checks import run_checks as followup_checks
+        from ia.followup.source import read_followups
+
+        agreement.followups, problems = read_followups(root, agreement)
+        diagnostics.extend(problems)
+        diagnostics.extend(followup_checks(agreement))
     return agreement, diagnostics
 
 
