@@ -352,6 +352,41 @@ def export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def status(args: argparse.Namespace) -> int:
+    """Vis opfølgningen på årets aftaler: mål efter status og KPI'er, der ikke har nået målet."""
+    from ia.followup.export import html, rich_table, xlsx
+    from ia.followup.overview import latest_year, overview
+
+    base = _root(args.root)
+    year = args.year or latest_year(base)
+    data = overview(base, year=year, period=args.periode) if year is not None else None
+    if data is None or not (data.centers or data.unreadable):
+        _print([Diagnostic("IA124", Span("agreements"), {"folder": "agreements" + (f"/{args.year}" if args.year else "")})], root=base)
+        return EXIT_ERRORS
+    _print(data.diagnostics, root=base)
+    from rich.console import Console
+
+    # A pipe or a log gets the whole table, not one cut to 80 columns.
+    Console(highlight=False, width=None if sys.stdout.isatty() else 150).print(rich_table(data))
+    errors = [d for d in data.diagnostics if d.is_error]
+    outputs = {path if path.is_absolute() else Path.cwd() / path: render
+               for path, render in ((args.html, lambda: html(data).encode("utf-8")), (args.xlsx, lambda: xlsx(data)))
+               if path is not None}
+    if errors:
+        _say(f"ia status: {report.summary(errors)} – ret dem med ia check" + ("; intet er skrevet" if outputs else ""))
+        return EXIT_ERRORS
+    if outputs:
+        from ia.output import atomic_write
+
+        problem = atomic_write({path: render() for path, render in outputs.items()}, root=base)
+        if problem:
+            _print([problem], root=base)
+            return EXIT_ERRORS
+        for path in outputs:
+            _say(f"skrev {path}")
+    return EXIT_OK
+
+
 def check(args: argparse.Namespace) -> int:
     """Tjek dokumenter uden at bygge dem."""
     base = _root(args.root)
@@ -478,6 +513,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = command(export, "export")
     sub.add_argument("document", help="Dokumentet, fx csr-2026 eller das-social-2025-05-22.")
     sub.add_argument("--out", type=Path, help="Skriv til denne fil i stedet for til standard-output.")
+
+    sub = command(status, "status")
+    sub.add_argument("--year", type=int, help="Året (standard: det nyeste år med aftaler).")
+    sub.add_argument("--periode", choices=("midtvejs", "aar"),
+                     help="midtvejs eller aar (standard: hver aftales seneste opfølgning).")
+    sub.add_argument("--html", type=Path, help="Skriv også overblikket med diagrammer som en HTML-side.")
+    sub.add_argument("--xlsx", type=Path, help="Skriv også alle mål og KPI-værdier til et Excel-ark.")
 
     sub = command(check, "check")
     sub.add_argument("documents", nargs="*", help="Dokumenter som csr-2026 eller mapper; alle, hvis ingen.")

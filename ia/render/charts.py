@@ -32,13 +32,18 @@ def prepare() -> None:
     from matplotlib import pyplot  # noqa: F401
 
 
-def chart_svg(table: TableData) -> str:
-    """Draw the table's chart as an SVG document: same data, same bytes."""
+def chart_svg(table: TableData, *, colours: list[str] | None = None, whole: bool = False) -> str:
+    """Draw the table's chart as an SVG document: same data, same bytes.
+
+    `colours` gives each series its own colour (the follow-up overview colours statuses
+    as its tables do); by default the first series is the accent blue. `whole` puts ticks
+    on whole numbers only, for counts (goals, KPIs) that never have halves.
+    """
     import matplotlib
 
     matplotlib.use("svg", force=True)
     from matplotlib import font_manager, pyplot
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     chart = table.chart
     assert chart is not None
@@ -55,7 +60,7 @@ def chart_svg(table: TableData) -> str:
         figure, axes = pyplot.subplots(figsize=(6.3, 2.8))
         for i, series in enumerate(chart.series):
             labels, values = _points(table, series)
-            colour = ACCENT if i == 0 else f"C{i}"
+            colour = colours[i] if colours and i < len(colours) else ACCENT if i == 0 else f"C{i}"
             if chart.type == "linje":
                 axes.plot(labels, values, marker="o", markersize=3.5, linewidth=1.8, color=colour, label=series)
             else:
@@ -63,6 +68,8 @@ def chart_svg(table: TableData) -> str:
                 axes.bar([x + offset for x in range(len(labels))], values, width=0.8 / len(chart.series),
                          color=colour, label=series)
                 axes.set_xticks(range(len(labels)), labels)
+        if whole:
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(Decimal(str(round(value))))))
         axes.set_ylim(bottom=0)
         axes.grid(axis="y", color=RULE, linewidth=0.6)
