@@ -214,7 +214,13 @@ def new(args: argparse.Namespace) -> int:
     if not valid_key(unit):
         _say(f"ia new: '{unit}' er ikke et kortnavn (små bogstaver, tal og bindestreg)")
         return EXIT_USAGE
-    files, problems = plan(base, folder, unit=unit, year=year)
+    from ia.followup.carry import carry_over, summary
+
+    # The source's year-end follow-up, when it has one that can be read, gives the new
+    # baselines and the goals to consider continuing.
+    source = load(base, folder).agreement
+    carry = carry_over(source) if source is not None else None
+    files, problems = plan(base, folder, unit=unit, year=year, baselines=carry.baselines if carry else None)
     if problems:
         _print(problems, root=base)
         return EXIT_ERRORS
@@ -226,6 +232,8 @@ def new(args: argparse.Namespace) -> int:
     result = load(base, new_id)
     _say(f"oprettede agreements/{year}/{unit}/ fra {args.source} ({len(files)} filer)")
     _say(f"{new_id}: {report.summary(result.diagnostics)} – ret dem med ia check {new_id}")
+    for line in summary(carry) if carry else []:
+        _say(line)
     return EXIT_OK
 
 

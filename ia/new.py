@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
 from ruamel.yaml import YAML
@@ -17,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ia import paths
 from ia.diagnostics import Diagnostic, Span, relpath
+from ia.followup import EDITION_PREFIX
 
 YEAR = re.compile(r"\b(19|20)(\d{2})\b")
 
@@ -79,6 +82,8 @@ def _dump(data, source: str) -> str:
     _keep_written_nulls(data, source.splitlines())
     yaml = _yaml()
     yaml.representer.add_representer(_WrittenNull, _represent_written_null)
+    # Actual values from a follow-up are exact decimals: written as typed (7.10 stays 7.10).
+    yaml.representer.add_representer(Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", str(d)))
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
@@ -102,8 +107,9 @@ def new_agreement_yaml(text: str, *, unit: str, year: int) -> str:
     return _dump(data, text)
 
 
-def new_goal(text: str, *, source_year: int, delta: int) -> str:
-    """Mark the goal continued, offer last year's targets as baselines, empty the targets."""
+def new_goal(text: str, *, source_year: int, delta: int, actuals: Mapping[tuple[str, str], object] | None = None) -> str:
+    """Mark the goal continued, offer last year's actual values (from the year-end follow-up,
+    by (KPI id, indicator)) or else its targets as baselines, empty the targets."""
     parts = _split_front_matter(text)
     if parts is None:
         return text
@@ -114,7 +120,8 @@ def new_goal(text: str, *, source_year: int, delta: int) -> str:
         kpi["baseline_label"] = shift_years(str(kpi.get("baseline_label", "")), delta)
         kpi["target_label"] = shift_years(str(kpi.get("target_label", "")), delta)
         for row in kpi.get("rows") or []:
-            row["baseline"] = row.get("target")
+            measured = (actuals or {}).get((str(kpi.get("id")), str(row.get("indicator"))))
+            row["baseline"] = measured if measured is not None else row.get("target")
             row["target"] = None
     return "---\n" + _dump(meta, meta_text) + "---\n" + body
 
@@ -167,8 +174,13 @@ def new_rules(text: str, *, year: int) -> str:
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years Meta.year accepts (tests/test_cli.py keeps them equal)
 
 
-def plan(root: Path, source: Path, *, unit: str, year: int) -> tuple[dict[Path, bytes], list[Diagnostic]]:
+def plan(root: Path, source: Path, *, unit: str, year: int,
+         baselines: Mapping[tuple[str, str, str], object] | None = None) -> tuple[dict[Path, bytes], list[Diagnostic]]:
     """Every file the new agreement needs, by target path; nothing is written here.
+
+    `baselines` are the year-end follow-up's actual values by (goal file relative to the
+    agreement, KPI id, indicator) (`ia.followup.carry`); the follow-ups themselves belong
+    to their year and are not copied.
 
     The source is read through the path rule: a link that leaves the repository, a pipe
     or an oversized file is a diagnostic, never copied into the new agreement.
@@ -193,6 +205,8 @@ def plan(root: Path, source: Path, *, unit: str, year: int) -> tuple[dict[Path, 
             return None
 
     for rel, path in paths.regular_files(root, source):
+        if len(rel.parts) == 1 and rel.name.startswith(EDITION_PREFIX):
+            continue
         data = read(path)
         if data is None:
             continue
@@ -205,7 +219,8 @@ def plan(root: Path, source: Path, *, unit: str, year: int) -> tuple[dict[Path, 
         if rel == PurePosixPath("agreement.yaml"):
             text = new_agreement_yaml(text, unit=unit, year=year)
         elif rel.parts[0] == "goals" and rel.suffix == ".md":
-            text = new_goal(text, source_year=source_year, delta=delta)
+            mine = {(kpi, indicator): value for (goal, kpi, indicator), value in (baselines or {}).items() if goal == rel.as_posix()}
+            text = new_goal(text, source_year=source_year, delta=delta, actuals=mine)
         elif rel.parts[0] == "tables" and rel.suffix == ".yaml":
             text = new_table(text, delta=delta)
         files[target / rel] = text.encode("utf-8")

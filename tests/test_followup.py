@@ -157,3 +157,31 @@ def test_status_with_errors_prints_them_and_writes_nothing(example, tmp_path):
 def test_status_without_agreements_for_the_year_is_ia124(example):
     result = runner.invoke(run, ["status", "--root", str(example), "--year", "2031"])
     assert result.exit_code == 1 and "IA124" in result.output
+
+
+def test_new_takes_last_years_actual_values_as_baselines_and_lists_goals_not_met(example):
+    result = runner.invoke(run, ["new", "eksempel", "2027", "--from", "eksempel-2026", "--root", str(example)])
+    assert result.exit_code == 0, result.output
+    new = example / "agreements/2027/eksempel"
+    # Measured at year-end: the actual value is the new baseline, as written (7.1, not 7.10 or 7,1).
+    assert "{indicator: Sygefravær i procent, baseline: 7.1, target:" in (new / "goals/02-sygefravaer.md").read_text(encoding="utf-8")
+    nexus = (new / "goals/03-dokumentation-i-nexus.md").read_text(encoding="utf-8")
+    assert "{indicator: Helbredstilstande er oprettet, baseline: 8, target:" in nexus
+    assert "{indicator: Evaluering af forløbene, baseline: Gennemført, target:" in (new / "goals/05-gruppeforloeb.md").read_text(encoding="utf-8")
+    assert "{indicator: Borgere med skærmbesøg, baseline: 12, target:" in (new / "goals/06-skaermbesoeg.md").read_text(encoding="utf-8")
+    # The follow-ups belong to 2026 and are not copied.
+    assert not list(new.glob("opfoelgning-*"))
+    assert "de faktiske værdier er nyt udgangspunkt i 7 KPI-række(r)" in result.stderr
+    listed = result.stderr.split("kandidater til at fortsætte:", 1)[1]
+    assert re.findall(r"Mål nr\. (\d+) ([^(\n]+) \(([^)]+)\)", listed) == [
+        ("2", "Lavere sygefravær", "delvist opfyldt"), ("4", "Større borgertilfredshed", "ikke opfyldt"),
+        ("6", "Skærmbesøg", "udskudt")]
+
+
+def test_new_without_a_year_end_follow_up_keeps_last_years_targets_as_baselines(example):
+    (example / "agreements/2026/eksempel/opfoelgning-aar.yaml").unlink()
+    result = runner.invoke(run, ["new", "eksempel", "2027", "--from", "eksempel-2026", "--root", str(example)])
+    assert result.exit_code == 0, result.output
+    text = (example / "agreements/2027/eksempel/goals/02-sygefravaer.md").read_text(encoding="utf-8")
+    assert "{indicator: Sygefravær i procent, baseline: 6.5, target:" in text
+    assert "årsopfølgning" not in result.stderr
