@@ -25,7 +25,7 @@ FORMATS = ("pdf", "html")
 # The whole rendered document, in characters. CSR 2026 is about 0.4 MB with its charts;
 # the per-construct limits (IA216, IA350, IA351, IA110) keep honest documents far below.
 MAX_HTML = 20_000_000
-_STAGE_EN = {"figuren": "the figure", "HTML'en": "the HTML"}
+_STAGE_EN = {"figuren": "the figure", "HTML'en": "the HTML", "opfølgningen": "the follow-up"}
 
 
 class Refused(Exception):

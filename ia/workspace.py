@@ -44,7 +44,8 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("agreement", "agreements", "agreement.yaml", "aftale", "aftaler", adapter="ia.kinds.agreement"),
+        Kind("agreement", "agreements", "agreement.yaml", "aftale", "aftaler", adapter="ia.kinds.agreement",
+             editions={"opfoelgning-midtvejs": "midtvejsopfølgningen", "opfoelgning-aar": "årsopfølgningen"}),
     )
 }
 

@@ -185,3 +185,46 @@ def test_new_without_a_year_end_follow_up_keeps_last_years_targets_as_baselines(
     text = (example / "agreements/2027/eksempel/goals/02-sygefravaer.md").read_text(encoding="utf-8")
     assert "{indicator: Sygefravær i procent, baseline: 6.5, target:" in text
     assert "årsopfølgning" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    for period in ("midtvejs", "aar"):
+        result = runner.invoke(run, ["build", "eksempel-2026", "--opfoelgning", period, "--root", str(FOLLOWUP),
+                                     "--out", str(out), "--force"])
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def test_build_writes_both_reports_as_pdf_and_html(built):
+    from pypdf import PdfReader
+
+    names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
+    assert names == [f"eksempel-2026-opfoelgning-{p}.{f}" for p in ("aar", "midtvejs") for f in ("html", "pdf")]
+    reader = PdfReader(built / "eksempel-2026-opfoelgning-aar.pdf")
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert "Årsopfølgning 2026" in text and "Mål nr. 6 Skærmbesøg" in text and "Udskudt" in text
+    assert "7,8 % 6,5 % 7,1 % Ikke nået" in text
+    assert reader.metadata.title == "Årsopfølgning 2026 – Eksempelcentret (eksempel)"
+    attached = reader.attachments["eksempel-2026-opfoelgning-aar.json"][0].decode("utf-8")
+    assert '"status": "udskudt"' in attached and '"actual": 7.1' in attached
+    midtvejs = (built / "eksempel-2026-opfoelgning-midtvejs.html").read_text(encoding="utf-8")
+    assert "<title>Midtvejsopfølgning 2026 – Eksempelcentret (eksempel)</title>" in midtvejs
+
+
+def test_a_report_builds_byte_identical(built, tmp_path):
+    result = runner.invoke(run, ["build", "eksempel-2026", "--opfoelgning", "aar", "--root", str(FOLLOWUP),
+                                 "--out", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    for kind in ("pdf", "html"):
+        name = f"eksempel-2026-opfoelgning-aar.{kind}"
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_a_report_without_its_follow_up_names_the_file_to_write(tmp_path):
+    result = runner.invoke(run, ["build", "demo-2026", "--opfoelgning", "aar", "--root", str(FOLLOWUP),
+                                 "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "agreements/2026/demo/opfoelgning-aar.yaml: fejl IA909: opfølgningen kunne ikke dannes" in result.stderr
+    assert not list(tmp_path.glob("*.pdf"))

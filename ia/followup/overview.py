@@ -68,9 +68,9 @@ class Overview:
 
 def latest_year(root: Path) -> int | None:
     """Return the newest year that has agreements."""
-    from ia.workspace import agreement_folders
+    from ia.workspace import documents
 
-    years = [int(folder.parent.name) for folder in agreement_folders(root)]
+    years = [ref.year for ref in documents(root, kind="agreement")]
     return max(years) if years else None
 
 
@@ -81,15 +81,15 @@ def overview(root: Path, *, year: int, period: str | None = None) -> Overview:
     in `unreadable`; every diagnostic is kept, so the caller can print them and fail.
     """
     from ia.pipeline import load
-    from ia.workspace import agreement_folders
+    from ia.workspace import documents
 
     result = Overview(year, period)
-    for folder in agreement_folders(root, year=year):
-        loaded = load(root, folder)
+    for ref in documents(root, kind="agreement", year=year):
+        loaded = load(root, ref)
         result.diagnostics.extend(loaded.diagnostics)
         agreement = loaded.agreement
         if agreement is None or agreement.meta is None or agreement.rules is None or agreement.unread_goals:
-            result.unreadable.append(agreement.id if agreement else folder.name)
+            result.unreadable.append(ref.id)
             continue
         chosen = period if period else next((p for p in ("aar", "midtvejs") if p in agreement.followups), None)
         followup = agreement.followups.get(chosen) if chosen else None

@@ -9,11 +9,15 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from ia.document import Agreement
-from ia.followup import PERIODS
+from ia.diagnostics import Span, StageFailed
+from ia.followup import PERIODS, file_name
 from ia.followup.views import AreaCounts, Count, GoalLine, MISSED, by_area, counts, goal_lines
 from ia.render.fonts import font_face_css
 from ia.render.html import TocEntry, Verbatim, environment, inline, templates_dir
 from ia.render.markdown import render_section, slug
+
+
+STAGE = "opfølgningen"  # the stage a missing follow-up names in IA909
 
 
 @dataclass
@@ -42,7 +46,8 @@ def report_context(agreement: Agreement, period: str) -> dict:
         raise ValueError("a follow-up of an agreement whose agreement.yaml or rules.yaml is unknown cannot be rendered")
     followup = agreement.followups.get(period)
     if followup is None:
-        raise ValueError(f"the agreement has no follow-up for {period}")
+        path = f"{agreement.folder.rstrip('/')}/{file_name(period)}"
+        raise StageFailed(STAGE, Span(path), f"aftalen har ingen {PERIODS[period].lower()}: skriv {path} (se docs/vejledning.md)")
     lines = goal_lines(agreement, followup)
     first = rules.questions[0]
     no_tables = lambda *_: ""  # noqa: E731 - the KPI tables stand with their actual values instead
@@ -84,6 +89,8 @@ def report_context(agreement: Agreement, period: str) -> dict:
         "areas": areas,
         "toc": toc,
         "MISSED": MISSED,
+        # Mid-year, a target for October is not missed yet: the report says 'endnu'.
+        "midyear": period == "midtvejs",
     }
 
 

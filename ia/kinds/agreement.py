@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
+from ia.followup import period_of
 from ia.kinds import Listing, PdfFacts
 from ia.workspace import DocumentRef
 
@@ -39,6 +40,11 @@ def load(root: Path, ref: DocumentRef) -> tuple[Agreement | None, list[Diagnosti
 
 def render_html(agreement: Agreement, *, edition: str | None = None, created: str | None = None,
                 problems: Mapping[str, list[str]] | None = None) -> str:
+    period = period_of(edition)
+    if period is not None:  # the follow-up report: ia.followup
+        from ia.followup.render import render_html as report
+
+        return report(agreement, period=period, created=created)
     from ia.render.html import render_html as render
 
     return render(agreement, created=created, problems=problems)
@@ -47,6 +53,14 @@ def render_html(agreement: Agreement, *, edition: str | None = None, created: st
 def pdf_facts(agreement: Agreement, *, edition: str | None = None) -> PdfFacts:
     from ia.render.data import agreement_json
 
+    period = period_of(edition)
+    if period is not None:
+        from ia.followup.data import followup_json
+
+        # Dated as the follow-up is; its data (statuses and actual values) attached.
+        return PdfFacts(agreement.followups[period].meta.date,
+                        (f"{agreement.id}-{edition}.json", "Opfølgningens data: status og faktiske værdier pr. mål",
+                         followup_json(agreement, period)))
     return PdfFacts(agreement.meta.effective_date if agreement.meta else None,
                     (f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)))
 
