@@ -270,6 +270,20 @@ MESSAGES: dict[str, Entry] = {
                    "'{field}' is in the register ({file}): change it there, or write what the agreement printed under 'accepted' with a reason"),
     "IA841": Entry("'{field}' bruges kun sammen med 'offer' (et tilbud i registret)",
                    "'{field}' is only used together with 'offer' (an offer of the register)"),
+    "IA842": Entry("'{found}' ligner tilbuddet '{suggestion}', men er stavet anderledes end i registret",
+                   "'{found}' looks like the offer '{suggestion}' but is spelt differently from the register", W),
+    "IA843": Entry("'{found}' er stavet anderledes end tilbuddet '{suggestion}' (godkendt stavemåde: {reason})",
+                   "'{found}' is spelt differently from the offer '{suggestion}' (accepted spelling: '{reason}')", W),
+    "IA844": Entry("den godkendte stavemåde '{found}' står ikke længere i tilbuddets tekst",
+                   "the accepted spelling '{found}' no longer appears in the offer's text", W),
+    "IA845": Entry("{what} for {name} er '{found}' her, men '{expected}' i {file}",
+                   "{what_en} of {name} is '{found}' here, but '{expected}' in {file}", W),
+    "IA846": Entry("'{found}' står som adresse på '{name}', men {file} har {expected}",
+                   "'{found}' is given as the address of '{name}', but {file} has {expected}", W),
+    "IA847": Entry("tilbuddet '{key}' bruges ikke af noget dokument (ingen aftale og intet katalog)",
+                   "the offer '{key}' is used by no document (no agreement and no catalogue)", W),
+    "IA848": Entry("kataloget er senest opdateret {updated}, men tilbuddet '{key}' er ændret {changed} ({file})",
+                   "the catalogue was last updated {updated_en}, but the offer '{key}' changed {changed_en} ({file})", W),
     # 9xx: building
     "IA901": Entry("PDF'en kunne ikke dannes: {problem}", "the PDF could not be made: {problem}"),
     "IA904": Entry("dokumentet henviser til {url}, som ikke hentes: kun filer i repositoriet bruges",
@@ -287,7 +301,7 @@ MESSAGES: dict[str, Entry] = {
 
 # Figures kept as signed and recorded under `accepted:`: warnings in the terminal, but in
 # a pull request only notices, since nobody has to act on them.
-ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606", "IA818"})
+ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606", "IA818", "IA843"})
 
 HINTS: dict[str, Entry] = {
     "other_port": Entry("vælg en anden port: ia preview {agreement} --port {suggestion}",
@@ -342,6 +356,8 @@ HINTS: dict[str, Entry] = {
                             "leave the cell empty (null) or write \"-\", or correct the denominator"),
     "table_numbers": Entry("fjern nummeret; skriv 'table_numbers: true' i agreement.yaml, så nummereres alle tabeller i rækkefølge",
                            "remove the number; write 'table_numbers: true' in agreement.yaml to number every table in order"),
+    "offer_name": Entry("mente du '{suggestion}'? Hedder tilbuddet også sådan, så skriv navnet under also_known_as i {file}",
+                        "did you mean '{suggestion}'? If the offer is also called that, add the name to also_known_as in {file}"),
     "offer_key": Entry("kald filen {suggestion}.md", "name the file {suggestion}.md"),
     "write_years": Entry("skriv årstallet uden anførselstegn", "write the year without quotes"),
 }

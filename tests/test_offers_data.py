@@ -29,7 +29,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/offer.schema.json"
 
 OFFER_KEYS = {
     "name", "also_known_as", "area", "anchored_in", "sites", "legal_basis",
-    "target_group", "access", "contacts", "links",
+    "target_group", "access", "contacts", "links", "accepted_spellings", "updated",
 }
 SITE_KEYS = {
     "name", "address", "locality", "postal_code", "city", "legal_basis", "phone", "office_hours",

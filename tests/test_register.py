@@ -15,7 +15,9 @@ from tests.conftest import ROOT
 
 def test_the_repository_register_reads_clean_with_every_offer():
     register, diagnostics = load_register(ROOT)
-    assert [f"{d.code} {d.span}" for d in diagnostics] == []
+    # Only the seed's own misspelling of Fuldtræfferen, kept as printed and recorded (IA843).
+    assert [f"{d.code} {d.span}" for d in diagnostics] == [
+        "IA843 offers/ensomhedsindsatsen.md:18:259", "IA843 offers/fremskudt-visitation.md:11:177"]
     assert len(register.offers) == 44 and register.unread == {}
     assert [area.key for area in register.areas][:2] == ["rehabilitering-og-forebyggelse", "mobilitet-og-tilgaengelighed"]
     entry = register.offers["fuldtraefferen"]

@@ -104,8 +104,35 @@ def unused_texts(catalogue: Catalogue) -> Iterator[Diagnostic]:
         yield Diagnostic("IA826", Span(f"{catalogue.folder}/{name}"), {"file": name})
 
 
+def offers_in_text(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    """The catalogue's own texts spell offers' names and give their addresses as the register does
+    (IA842, IA846); the offers' texts are checked with the register (`ia.register.checks`)."""
+    from ia.register.across import misspelt_names, wrong_addresses
+
+    own = [chapter.text for chapter in catalogue.chapters if chapter.text is not None]
+    yield from misspelt_names(own, catalogue.register)[0]
+    yield from wrong_addresses(own, catalogue.register)
+
+
+def updated_after_offers(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    """The catalogue is not "senest opdateret" before an offer it prints was changed (IA848).
+
+    An offer's change is known by its `updated:` month in the register, not by a file's
+    time: the same sources give the same answer on every machine and in every clone.
+    """
+    changed = [(entry.offer.updated, key, entry.path) for key in catalogue.offer_keys()
+               if (entry := catalogue.register.offers.get(key)) is not None and entry.offer.updated]
+    newer = [item for item in changed if item[0] > catalogue.meta.updated]
+    if newer:
+        month, key, path = max(newer)
+        updated = month_text(catalogue.meta.updated)
+        yield Diagnostic("IA848", at(catalogue.path, catalogue.positions, "updated"),
+                         {"updated": updated, "updated_en": catalogue.meta.updated, "key": key,
+                          "changed": month_text(month), "changed_en": month, "file": path})
+
+
 Check = Callable[[Catalogue], Iterable[Diagnostic]]
-CHECKS: list[Check] = [offer_keys, areas, updated_in_text, texts, unused_texts]
+CHECKS: list[Check] = [offer_keys, areas, updated_in_text, texts, unused_texts, offers_in_text, updated_after_offers]
 
 
 def run_checks(catalogue: Catalogue) -> list[Diagnostic]:

@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
 from ia.checks._needs import PARTS, needed, needs  # noqa: F401 - needs is the checks' decorator
-from ia.checks import accessibility, contacts, figures, kpis, limits, parts, references, shared, structure, text, years
-from ia.register import across
+from ia.checks import accessibility, contacts, figures, kpis, limits, offers, parts, references, shared, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -57,7 +56,10 @@ CHECKS: list[Check] = [
     contacts.links,
     references.goal_references,
     references.effect_goal_references,
-    across.offer_references,
+    offers.offer_references,
+    offers.offer_names,
+    offers.offer_addresses,
+    offers.contacts_match_the_register,
     accessibility.images_have_alt_text,
     accessibility.heading_levels,
     accessibility.tables_have_headers,

@@ -39,15 +39,18 @@ def offer_keys(agreement: object) -> list[str]:
 
 
 def attach_register(root: Path, agreement: object) -> list[Diagnostic]:
-    """Read the register for an agreement whose table refers to offers; set `agreement.register`.
+    """Read the register for an agreement and set `agreement.register` (None without `offers/`).
 
-    Returns the diagnostics of the offer files the agreement uses: they are its sources too,
-    so `ia check csr-2026` names a broken offer it shows and `ia build` stops on it. An
-    agreement that refers to no offer reads nothing.
+    Returns the diagnostics of the offer files the agreement's table uses: they are its
+    sources too, so `ia check csr-2026` names a broken offer it shows and `ia build` stops
+    on it. The register is read even when the table uses none: the agreement's text is
+    checked for offers' names and addresses (IA842, IA846).
     """
-    keys = offer_keys(agreement)
-    if not keys:
+    from ia import paths
+
+    if not paths.exists(root, root / "offers"):
         return []
+    keys = offer_keys(agreement)
     register, found = load_register(root)
     agreement.register = register  # type: ignore[attr-defined]
     used = {register.offers[key].path if key in register.offers else register.unread.get(key) for key in keys}

@@ -1,91 +1,138 @@
-"""Checks that compare a document with the register of offers.
+"""How a document is compared with the register of offers: references, names, addresses, contacts.
 
-An agreement's table of offers refers to offers by key; these checks say where a key, a
-site or a recorded deviation (`accepted:`) does not match the register, at the line of
-agreement.yaml to change.
+The functions take a document's parts and the register and return diagnostics; the kinds'
+check lists (`ia.checks.offers` for agreements, `ia.catalogue.checks`, `ia.register.checks`
+for the offers' own texts) decide what to give them. `ia.checks` is imported inside the
+functions: it imports this module for its list of checks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
-from ia.checks._needs import needs
-from ia.checks._where import at
-from ia.diagnostics import Diagnostic
-from ia.document import Agreement
-from ia.register.load import slug
-from ia.register.lookup import find_site, printed_phone, site_label
-from ia.suggest import hint_args
-
-
-def _list(values: list[str]) -> str:
-    return ", ".join(f"'{v}'" for v in values) or "ingen"
+from ia.diagnostics import Diagnostic, Span
+from ia.document import Agreement, Section
+from ia.register.load import Register, RegisteredOffer
+from ia.register.models import Contact
+from ia.register.names import Names
 
 
-@needs("meta")
-def offer_references(agreement: Agreement) -> Iterator[Diagnostic]:
-    """Every offer the table of offers names is in the register, with the site it names."""
+# --- names, addresses and contact details in documents ------------------------------------
+
+def misspelt_names(sections: Iterable[Section], register: Register,
+                   accepted: dict[str, str] | None = None) -> tuple[list[Diagnostic], set[str]]:
+    """Find offers named with a spelling close to a registered name (IA842), or accepted (IA843).
+
+    `accepted` maps a spelling to its reason; returns the diagnostics and the accepted
+    spellings that were found, so the caller can say which are no longer needed.
+    """
+    from ia.checks._where import column_of, section_lines
+
+    names = Names(register)
+    found: list[Diagnostic] = []
+    used: set[str] = set()
+    for section in sections:
+        after: dict[int, int] = {}
+        for text, line in section_lines(section):
+            for miss in names.misspellings(text):
+                col = column_of(section, line, miss.found, after.get(line, 0))
+                after[line] = col
+                args = {"found": miss.found, "suggestion": miss.name, "file": f"{register.folder}/{miss.key}.md"}
+                if accepted is not None and miss.found in accepted:
+                    used.add(miss.found)
+                    found.append(Diagnostic("IA843", Span(section.path, line, col), {**args, "reason": accepted[miss.found]}))
+                else:
+                    found.append(Diagnostic("IA842", Span(section.path, line, col), args, "offer_name"))
+    return found, used
+
+
+def _street(address: str) -> tuple[str, str] | None:
+    """Split a street line into its street and house number ("Uglekær 14" → ("Uglekær", "14"))."""
+    match = _STREET.match(address)
+    return (match.group(1), _number(match.group(2))) if match else None
+
+
+_STREET = re.compile(r"^(\D*?[^\W\d])\s+(\d+\s*[A-Za-z]?(?:\s*[-–]\s*\d+\s*[A-Za-z]?)?)")
+
+
+def _number(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("–", "-").casefold()
+
+
+def _house(number: str) -> str:
+    """Return the leading house number: "4c" → "4", "2-8" → "2"."""
+    return re.match(r"\d+", number).group(0)
+
+
+def wrong_addresses(sections: Iterable[Section], register: Register, *, own: str | None = None) -> Iterator[Diagnostic]:
+    """A street and number in the text that the register has only with another number (IA846).
+
+    Judged where the text is about the offer: an offer's own text (`own`), or a paragraph
+    that names the offer (its name or also_known_as). A number any register site on that
+    street has is fine: a paragraph may name two offers on one street.
+    """
+    from ia.checks._where import column_of, section_texts
+
+    numbers: dict[str, set[str]] = {}
+    for entry in register.offers.values():
+        for site in entry.offer.sites:
+            if (street := _street(site.address)) is not None:
+                numbers.setdefault(street[0], set()).add(street[1])
+    if not numbers:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(numbers, key=len, reverse=True))
+                         + r")\s+(\d+(?:[A-Za-z](?!\w))?(?:\s*[-–]\s*\d+)?)(?!\d)")
+    for section in sections:
+        for text, line in section_texts(section):
+            about = [own] if own else [key for key, entry in register.offers.items()
+                                       if any(name in text for name in entry.offer.names())]
+            for match in pattern.finditer(text):
+                street, number = match.group(1), _house(match.group(2))
+                if number in {_house(n) for n in numbers[street]}:
+                    continue  # "Bjerggade 4" for "Bjerggade 4 f-g": the text need not give the letter
+                for key in about:
+                    entry = register.offers.get(key)
+                    sites = [s for s in entry.offer.sites if (_street(s.address) or ("", ""))[0] == street] if entry else []
+                    if sites:
+                        offset = text[:match.start()].count("\n")
+                        at_line = line + offset
+                        col = column_of(section, at_line, match.group(0))
+                        yield Diagnostic("IA846", Span(section.path, at_line, col),
+                                         {"found": match.group(0), "name": entry.offer.name, "file": entry.path,
+                                          "expected": ", ".join(f"'{s.address}'" for s in sites)})
+                        break
+
+
+def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
+    """The contacts table gives a person the e-mail and phone the register has (IA845)."""
+    from ia.checks._where import at
+
     register = agreement.register
+    if register is None or agreement.meta is None:
+        return
+    by_email: dict[str, list[tuple[RegisteredOffer, Contact]]] = {}
+    by_name: dict[str, list[tuple[RegisteredOffer, Contact]]] = {}
+    for entry in register.offers.values():
+        for person in entry.offer.contacts:
+            if person.email:
+                by_email.setdefault(person.email.casefold(), []).append((entry, person))
+            by_name.setdefault(person.name, []).append((entry, person))
     path, positions = agreement.meta_path, agreement.meta_positions
-    for i, row in enumerate(agreement.meta.offers):
-        refers = [site.offer for site in row.sites if site.offer]
-        if row.legal_basis and refers:
-            yield Diagnostic("IA840", at(path, positions, "offers", i, "legal_basis", key=True),
-                             {"field": "legal_basis", "file": f"offers/{refers[0]}.md"})
-        for j, site in enumerate(row.sites):
-            where = ("offers", i, "sites", j)
-            if site.offer is None:
-                for key in ("site", "accepted"):
-                    if getattr(site, key) is not None:
-                        yield Diagnostic("IA841", at(path, positions, *where, key, key=True), {"field": key})
-                continue
-            for key in ("name", "address", "phone", "legal_basis"):
-                if getattr(site, key):
-                    yield Diagnostic("IA840", at(path, positions, *where, key, key=True),
-                                     {"field": key, "file": f"offers/{site.offer}.md"})
-            if register is None:
-                continue
-            if not register.knows(site.offer):
-                by_name = {slug(name): key for key, e in register.offers.items() for name in e.offer.names()}
-                more, hint_code = hint_args(by_name.get(slug(site.offer), site.offer), register.keys())
-                if by_name.get(slug(site.offer)):
-                    more, hint_code = {"suggestion": by_name[slug(site.offer)]}, "did_you_mean"
-                yield Diagnostic("IA814", at(path, positions, *where, "offer"), {"found": site.offer, **more}, hint_code)
-                continue
-            entry = register.offers.get(site.offer)
-            if entry is None:
-                continue  # the offer's file is broken, and reported
-            labels = [site_label(s) for s in entry.offer.sites]
-            found = find_site(entry, site.site)
-            if found is None and site.site is not None:
-                more, hint_code = hint_args(site.site, labels)
-                yield Diagnostic("IA815", at(path, positions, *where, "site"),
-                                 {"offer": site.offer, "found": site.site, "expected": _list(labels), **more}, hint_code)
-            elif found is None and labels:
-                yield Diagnostic("IA816", at(path, positions, *where, "offer"),
-                                 {"offer": site.offer, "count": len(labels), "expected": _list(labels)})
-            elif found is None:
-                yield Diagnostic("IA817", at(path, positions, *where, "offer"), {"offer": site.offer, "file": entry.path})
-            elif site.accepted is not None:
-                yield from _accepted(agreement, (*where, "accepted"), site.accepted, entry, found)
+    for i, contact in enumerate(agreement.meta.contacts):
+        for entry, person in by_email.get(contact.email.casefold(), [])[:1]:
+            if person.phone and _digits(person.phone) != _digits(contact.phone):
+                yield Diagnostic("IA845", at(path, positions, "contacts", i, "phone"),
+                                 {"what": "telefonnummeret", "what_en": "the phone number", "name": contact.name,
+                                  "found": contact.phone, "expected": person.phone, "file": entry.path})
+        for entry, person in by_name.get(contact.name, [])[:1]:
+            if person.email and person.email.casefold() != contact.email.casefold():
+                yield Diagnostic("IA845", at(path, positions, "contacts", i, "email"),
+                                 {"what": "e-mailadressen", "what_en": "the e-mail address", "name": contact.name,
+                                  "found": contact.email, "expected": person.email, "file": entry.path})
 
 
-def _accepted(agreement: Agreement, where: tuple, accepted, entry, found) -> Iterator[Diagnostic]:
-    """A recorded deviation is shown as an accepted warning, or as unneeded once it agrees."""
-    path, positions = agreement.meta_path, agreement.meta_positions
-    ours = {
-        "address": (found.lines(), "adressen", "the address"),
-        "legal_basis": (list(found.legal_basis or entry.offer.legal_basis), "lovgrundlaget", "the legal basis"),
-        "phone": (printed_phone(found), "telefonen", "the phone"),
-    }
-    for key, (register_value, what, what_en) in ours.items():
-        written = getattr(accepted, key)
-        if written is None:
-            continue
-        joiner = ", " if key == "address" else "; "  # as the table prints them
-        shown = joiner.join(written) if isinstance(written, list) else written
-        expected = joiner.join(register_value) if isinstance(register_value, list) else (register_value or "")
-        args = {"what": what, "what_en": what_en, "found": shown, "expected": expected, "file": entry.path,
-                "reason": accepted.reason}
-        code = "IA819" if written == register_value else "IA818"
-        yield Diagnostic(code, at(path, positions, *where, key), args)
+def _digits(phone: str) -> str:
+    return re.sub(r"\D", "", phone)[-8:]
+
+

@@ -73,7 +73,23 @@ def contact_details(register: Register) -> Iterator[Diagnostic]:
                 yield Diagnostic("IA703", at(path, positions, "links", i, "url"), {"found": link.url, **problem})
 
 
-CHECKS: list[Callable[[Register], Iterable[Diagnostic]]] = [names_are_unique, areas, contact_details]
+def offer_texts(register: Register) -> Iterator[Diagnostic]:
+    """Offers' texts spell other offers' names as the register does (IA842), or say why not
+    (`accepted_spellings`: IA843, IA844 once unneeded), and give their own addresses (IA846)."""
+    from ia.register.across import misspelt_names, wrong_addresses
+
+    for key, entry in register.offers.items():
+        accepted = {a.spelling: a.reason for a in entry.offer.accepted_spellings}
+        found, used = misspelt_names([entry.body], register, accepted)
+        yield from found
+        for i, spelling in enumerate(entry.offer.accepted_spellings):
+            if spelling.spelling not in used:
+                yield Diagnostic("IA844", at(entry.path, entry.positions, "accepted_spellings", i, "spelling"),
+                                 {"found": spelling.spelling})
+        yield from wrong_addresses([entry.body], register, own=key)
+
+
+CHECKS: list[Callable[[Register], Iterable[Diagnostic]]] = [names_are_unique, areas, contact_details, offer_texts]
 
 
 def check_register(register: Register) -> list[Diagnostic]:

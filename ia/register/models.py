@@ -57,6 +57,11 @@ class Link(Model):
                       json_schema_extra={"pattern": URL_PATTERN})
 
 
+class AcceptedSpelling(Model):
+    spelling: Text = Field(description="Stavemåden, som den står i tilbuddets tekst, fx 'Fuldræfferen'.")
+    reason: Text = Field(description="Hvorfor teksten beholder den, fx 'sådan står det i det trykte katalog'.")
+
+
 class Offer(Model):
     """One offer of the register: the front matter of `offers/<key>.md`."""
 
@@ -74,6 +79,9 @@ class Offer(Model):
     sites: list[Site] = Field(default_factory=list, description="Tilbuddets steder med adresse.")
     contacts: list[Contact] = Field(default_factory=list, description="Kontaktpersoner.")
     links: list[Link] = Field(default_factory=list, description="Links til tilbuddets egne sider.")
+    accepted_spellings: list[AcceptedSpelling] = Field(default_factory=list, description=(
+        "Stavemåder af et andet tilbuds navn, som tilbuddets tekst bevidst beholder (fx fordi den trykte "
+        "udgave skrev sådan); ia check viser dem som godkendte advarsler i stedet for stavefejl."))
     updated: Month | None = Field(None, description=(
         "Måneden, tilbuddets oplysninger sidst blev ændret, fx \"2026-07\". ia check advarer, når et "
         "katalog er 'senest opdateret' før et af dets tilbud."))
