@@ -144,3 +144,21 @@ def test_the_seeds_disagreement_is_an_accepted_warning_never_a_silent_change():
     assert [(d.code, str(d.span)) for d in found] == [("IA818", "agreements/2026/csr/agreement.yaml:27:20")]
     assert "'Uglekær 2-8, kld., 6200 Aabenraa'" in found[0].message() and "'Uglekær 14, 6200 Aabenraa'" in found[0].message()
     assert "accepted deviation" in found[0].message("en")
+
+
+def test_the_register_exports_as_deterministic_json_with_one_shape():
+    from ia.register.export import register_json
+
+    data = register_json(read_register(ROOT))
+    assert data == register_json(read_register(ROOT))
+    parsed = json.loads(data)
+    assert data == (json.dumps(parsed, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    assert parsed["format"] == "ia-offers/1" and len(parsed["areas"]) == 8
+    offers = parsed["offers"]
+    assert [o["key"] for o in offers] == sorted(o["key"] for o in offers) and len(offers) == 44
+    shape = {"key", "name", "also_known_as", "area", "area_title", "anchored_in", "target_group", "access",
+             "legal_basis", "sites", "contacts", "links", "updated", "text"}
+    assert all(set(o) == shape for o in offers)
+    fuld = next(o for o in offers if o["key"] == "fuldtraefferen")
+    assert fuld["area_title"] == "Fællesskaber" and fuld["sites"][0]["address"] == "Uglekær 14"
+    assert fuld["text"].startswith("Fuldtræfferen er et åbent tilbud") and fuld["text"].endswith("Social & Sundhed.\n")

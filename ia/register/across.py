@@ -136,3 +136,19 @@ def _digits(phone: str) -> str:
     return re.sub(r"\D", "", phone)[-8:]
 
 
+
+
+def used_offer_keys(document: object) -> set[str]:
+    """Return the register keys a document of any kind shows: a table's sites, a catalogue's chapters."""
+    if callable(keys := getattr(document, "offer_keys", None)):
+        return set(keys())  # a catalogue
+    meta = getattr(document, "meta", None)
+    return {site.offer for row in getattr(meta, "offers", []) for site in row.sites if site.offer}
+
+
+def unused_offers(register: Register, used: set[str]) -> list[Diagnostic]:
+    """An offer no document shows is named at its name (IA847): kept by mistake, or forgotten."""
+    from ia.checks._where import at
+
+    return [Diagnostic("IA847", at(entry.path, entry.positions, "name"), {"key": key})
+            for key, entry in register.offers.items() if key not in used]
