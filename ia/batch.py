@@ -162,7 +162,8 @@ def build_many(root: Path, refs: list[DocumentRef], *, out_dir: Path, edition: s
 def check_many(root: Path, refs: list, *, whole: bool = False, short_lived: bool = False) -> list[Diagnostic]:
     """Every diagnostic of the documents, each once: a shared file (a year's rules, the
     register of offers) is part of many documents and is reported once. Checking the
-    `whole` repository checks the register of offers too, even when no document uses it.
+    `whole` repository checks the register of offers too, even when no document uses it,
+    and names the offers no document shows.
 
     `short_lived`: the process ends after this check (the `ia check` executable).
     """
@@ -175,22 +176,23 @@ def check_many(root: Path, refs: list, *, whole: bool = False, short_lived: bool
         # frozen out of its passes; the documents after are collected as usual.
         gc.disable()
 
-    def loaded(ref) -> list[Diagnostic]:
-        diagnostics = load(root, ref).diagnostics
+    def loaded(ref):
+        result = load(root, ref)
         if short_lived and not gc.isenabled():
             gc.freeze()
             gc.enable()
-        return diagnostics
+        return result
 
     found: list[Diagnostic] = []
     seen: set[tuple] = set()
+    results = [loaded(ref) for ref in refs]
+    shared = []
     if whole:
-        from ia.register import load_register
+        # With every document: an offer none of them shows is named (IA847).
+        from ia.register import check_with_documents
 
-        shared = [load_register(root)[1]]
-    else:
-        shared = []
-    for diagnostics in [*shared, *(loaded(ref) for ref in refs)]:
+        shared = [check_with_documents(root, [result.document for result in results])]
+    for diagnostics in [*shared, *(result.diagnostics for result in results)]:
         for diagnostic in diagnostics:
             key = (diagnostic.code, diagnostic.span, diagnostic.message())
             if key not in seen:

@@ -59,6 +59,13 @@ def test_case(path: Path, tiny: Path) -> None:
         from ia.register import load_register
 
         result = SimpleNamespace(diagnostics=load_register(tiny)[1])
+    elif case.get("check") == "repository":
+        # What `ia check` adds for the whole repository: the register with every document.
+        from ia.pipeline import all_refs
+        from ia.register import check_with_documents
+
+        documents = [load(tiny, ref).agreement for ref in all_refs(tiny)]
+        result = SimpleNamespace(diagnostics=check_with_documents(tiny, documents))
     elif case.get("check") == "catalogue":
         from ia.catalogue import load_catalogue
 

@@ -162,3 +162,16 @@ def test_the_register_exports_as_deterministic_json_with_one_shape():
     fuld = next(o for o in offers if o["key"] == "fuldtraefferen")
     assert fuld["area_title"] == "Fællesskaber" and fuld["sites"][0]["address"] == "Uglekær 14"
     assert fuld["text"].startswith("Fuldtræfferen er et åbent tilbud") and fuld["text"].endswith("Social & Sundhed.\n")
+
+
+def test_ia_check_names_an_offer_no_document_shows(tiny: Path):
+    from ia.cli import run as app
+    from tests.clirunner import CliRunner
+
+    (tiny / "offers" / "glemt.md").write_text("---\nname: Det glemte tilbud\n---\nTekst.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output  # a warning
+    assert "offers/glemt.md:2:7: advarsel IA847: tilbuddet 'glemt' bruges ikke af noget dokument" in result.output
+    # Checking one document says nothing about the others' use of the register.
+    one = CliRunner().invoke(app, ["check", "--root", str(tiny), "demo-2026"])
+    assert "IA847" not in one.output

@@ -31,6 +31,46 @@ def load_register(root: Path) -> tuple[Register, list[Diagnostic]]:
     return register, cap_per_file(found)
 
 
+def check_with_documents(root: Path, documents: list[object]) -> list[Diagnostic]:
+    """Check the register with the whole repository: its own diagnostics, and the offers that
+    none of `documents` (of any kind; None for one that could not be read) shows (IA847).
+
+    Catalogues not among `documents` are read here, so that an offer only a catalogue shows
+    is not called unused while `ia check` loads agreements only.
+    """
+    from ia.diagnostics import Diagnostic, cap_per_file
+    from ia.register.across import unused_offers, used_offer_keys
+
+    register, found = load_register(root)
+    every = [used_offer_keys(document) for document in documents]
+    if None not in every:
+        every += [used_offer_keys(document) for document in _catalogues(root, documents)]
+    if None in every:
+        return found  # a document that cannot be read may show any offer: say nothing about use
+    found = [*found, *unused_offers(register, set().union(*every))]
+    found.sort(key=Diagnostic.sort_key)
+    return cap_per_file(found)
+
+
+def _catalogues(root: Path, documents: list[object]) -> list[object]:
+    """Read the catalogues (catalogues/<year>/<name>/catalogue.yaml) that `documents` lacks."""
+    from ia import paths
+    from ia.catalogue import load_catalogue
+
+    have = {getattr(document, "id", None) for document in documents}
+    found: list[object] = []
+    base = root / "catalogues"
+    for year in paths.listing(root, base):
+        if not year.isdigit():
+            continue
+        for name in paths.listing(root, base / year):
+            folder = base / year / name
+            if name.startswith(("_", ".")) or f"{name}-{year}" in have or not paths.exists(root, folder / "catalogue.yaml"):
+                continue
+            found.append(load_catalogue(root, folder, key=name, year=int(year))[0])
+    return found
+
+
 def offer_keys(agreement: object) -> list[str]:
     """Return the register keys an agreement's table of offers refers to, in order, once each."""
     meta = getattr(agreement, "meta", None)

@@ -138,11 +138,16 @@ def _digits(phone: str) -> str:
 
 
 
-def used_offer_keys(document: object) -> set[str]:
-    """Return the register keys a document of any kind shows: a table's sites, a catalogue's chapters."""
+def used_offer_keys(document: object) -> set[str] | None:
+    """Return the register keys a document of any kind shows (a table's sites, a catalogue's
+    chapters), or None when the part that would say could not be read."""
+    if document is None:
+        return None
     if callable(keys := getattr(document, "offer_keys", None)):
         return set(keys())  # a catalogue
     meta = getattr(document, "meta", None)
+    if meta is None:
+        return None
     return {site.offer for row in getattr(meta, "offers", []) for site in row.sites if site.offer}
 
 
