@@ -333,10 +333,11 @@ def list_(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     """Skriv et dokuments data som JSON (til andre systemer)."""
     from ia.kinds import adapter
-    from ia.output import atomic_write
     from ia.pipeline import load
 
     base = _root(args.root)
+    if args.document == "offers":
+        return _export_offers(args, base)
     ref = _document(base, args.document)
     if ref is None:
         return EXIT_ERRORS
@@ -349,6 +350,27 @@ def export(args: argparse.Namespace) -> int:
     if data is None:
         _say(f"ia export: dokumenter af typen {ref.kind_info.label} kan ikke eksporteres")
         return EXIT_USAGE
+    return _write_export(args, base, data)
+
+
+def _export_offers(args: argparse.Namespace, base: Path) -> int:
+    """`ia export offers`: the register of offers as JSON, never with an offer left out."""
+    from ia.register import load_register
+    from ia.register.export import register_json
+
+    register, diagnostics = load_register(base)
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        _print(errors, root=base)
+        _say(f"offers: {len(errors)} fejl – intet skrevet")
+        return EXIT_ERRORS
+    return _write_export(args, base, register_json(register))
+
+
+def _write_export(args: argparse.Namespace, base: Path, data: bytes) -> int:
+    """Print the export, or write it atomically to --out."""
+    from ia.output import atomic_write
+
     if args.out is None:
         sys.stdout.write(data.decode("utf-8"))
         return EXIT_OK
@@ -519,7 +541,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--year", type=int, help="Kun dokumenter fra dette år.")
 
     sub = command(export, "export")
-    sub.add_argument("document", help="Dokumentet, fx csr-2026 eller das-social-2025-05-22.")
+    sub.add_argument("document", help="Dokumentet, fx csr-2026 eller das-social-2025-05-22, eller offers for registret over tilbud.")
     sub.add_argument("--out", type=Path, help="Skriv til denne fil i stedet for til standard-output.")
 
     sub = command(status, "status")

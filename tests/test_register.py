@@ -175,3 +175,23 @@ def test_ia_check_names_an_offer_no_document_shows(tiny: Path):
     # Checking one document says nothing about the others' use of the register.
     one = CliRunner().invoke(app, ["check", "--root", str(tiny), "demo-2026"])
     assert "IA847" not in one.output
+
+
+def test_ia_export_offers_writes_the_register_atomically_or_nothing(tiny: Path):
+    from ia.cli import run as app
+    from ia.register.export import register_json
+    from tests.clirunner import CliRunner
+
+    out = tiny / "build" / "offers.json"
+    result = CliRunner().invoke(app, ["export", "offers", "--root", str(tiny), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == register_json(read_register(tiny))
+    assert [o["key"] for o in json.loads(out.read_bytes())["offers"]] == ["sundhedsklinikken", "vaerestedet"]
+    stdout = CliRunner().invoke(app, ["export", "offers", "--root", str(tiny)])
+    assert stdout.stdout.encode() == out.read_bytes()
+    # A broken offer would be left out of the data: nothing is written, the error is shown.
+    (tiny / "offers" / "vaerestedet.md").write_text("---\nname: [\n---\n", encoding="utf-8")
+    before = out.read_bytes()
+    broken = CliRunner().invoke(app, ["export", "offers", "--root", str(tiny), "--out", str(out)])
+    assert broken.exit_code == 1 and "offers/vaerestedet.md:3:1: fejl IA101" in broken.output and "intet skrevet" in broken.output
+    assert out.read_bytes() == before
