@@ -107,6 +107,7 @@ def wrong_addresses(sections: Iterable[Section], register: Register, *, own: str
 def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
     """The contacts table gives a person the e-mail and phone the register has (IA845)."""
     from ia.checks._where import at
+    from ia.checks.contacts import EMAIL, PHONE
 
     register = agreement.register
     if register is None or agreement.meta is None:
@@ -120,13 +121,14 @@ def contact_details(agreement: Agreement) -> Iterator[Diagnostic]:
             by_name.setdefault(person.name, []).append((entry, person))
     path, positions = agreement.meta_path, agreement.meta_positions
     for i, contact in enumerate(agreement.meta.contacts):
+        # A malformed address or number is IA701/IA702 already; comparing it would say it twice.
         for entry, person in by_email.get(contact.email.casefold(), [])[:1]:
-            if person.phone and _digits(person.phone) != _digits(contact.phone):
+            if person.phone and PHONE.match(contact.phone.strip()) and _digits(person.phone) != _digits(contact.phone):
                 yield Diagnostic("IA845", at(path, positions, "contacts", i, "phone"),
                                  {"what": "telefonnummeret", "what_en": "the phone number", "name": contact.name,
                                   "found": contact.phone, "expected": person.phone, "file": entry.path})
         for entry, person in by_name.get(contact.name, [])[:1]:
-            if person.email and person.email.casefold() != contact.email.casefold():
+            if person.email and EMAIL.match(contact.email) and person.email.casefold() != contact.email.casefold():
                 yield Diagnostic("IA845", at(path, positions, "contacts", i, "email"),
                                  {"what": "e-mailadressen", "what_en": "the e-mail address", "name": contact.name,
                                   "found": contact.email, "expected": person.email, "file": entry.path})
