@@ -185,14 +185,21 @@ def check_many(root: Path, refs: list, *, whole: bool = False, short_lived: bool
 
     found: list[Diagnostic] = []
     seen: set[tuple] = set()
-    results = [loaded(ref) for ref in refs]
-    shared = []
+    batches: list[list[Diagnostic]] = []
+    uses: dict[str, set[str] | None] = {}  # the offer keys each document shows; None: unknown
+    for ref in refs:
+        result = loaded(ref)
+        batches.append(result.diagnostics)
+        if whole:
+            from ia.register.across import used_offer_keys
+
+            uses[result.ref.id if result.ref else str(ref)] = used_offer_keys(result.document)
     if whole:
         # With every document: an offer none of them shows is named (IA847).
         from ia.register import check_with_documents
 
-        shared = [check_with_documents(root, [result.document for result in results])]
-    for diagnostics in [*shared, *(result.diagnostics for result in results)]:
+        batches.insert(0, check_with_documents(root, uses))
+    for diagnostics in batches:
         for diagnostic in diagnostics:
             key = (diagnostic.code, diagnostic.span, diagnostic.message())
             if key not in seen:

@@ -63,9 +63,10 @@ def test_case(path: Path, tiny: Path) -> None:
         # What `ia check` adds for the whole repository: the register with every document.
         from ia.pipeline import all_refs
         from ia.register import check_with_documents
+        from ia.register.across import used_offer_keys
 
-        documents = [load(tiny, ref).agreement for ref in all_refs(tiny)]
-        result = SimpleNamespace(diagnostics=check_with_documents(tiny, documents))
+        uses = {ref.id: used_offer_keys(load(tiny, ref).document) for ref in all_refs(tiny)}
+        result = SimpleNamespace(diagnostics=check_with_documents(tiny, uses))
     elif case.get("check") == "catalogue":
         from ia.catalogue import load_catalogue
 

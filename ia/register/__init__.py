@@ -31,20 +31,21 @@ def load_register(root: Path) -> tuple[Register, list[Diagnostic]]:
     return register, cap_per_file(found)
 
 
-def check_with_documents(root: Path, documents: list[object]) -> list[Diagnostic]:
-    """Check the register with the whole repository: its own diagnostics, and the offers that
-    none of `documents` (of any kind; None for one that could not be read) shows (IA847).
+def check_with_documents(root: Path, uses: dict[str, set[str] | None]) -> list[Diagnostic]:
+    """Check the register with the whole repository: its own diagnostics, and the offers no
+    document shows (IA847). `uses` maps each document's id to the offer keys it shows (see
+    `ia.register.across.used_offer_keys`; None while the part that says cannot be read).
 
-    Catalogues not among `documents` are read here, so that an offer only a catalogue shows
-    is not called unused while `ia check` loads agreements only.
+    Catalogues not in `uses` are read here, so an offer only a catalogue shows is not called
+    unused by a check that did not load catalogues.
     """
     from ia.diagnostics import Diagnostic, cap_per_file
-    from ia.register.across import unused_offers, used_offer_keys
+    from ia.register.across import unused_offers
 
     register, found = load_register(root)
-    every = [used_offer_keys(document) for document in documents]
+    every = list(uses.values())
     if None not in every:
-        every += [used_offer_keys(document) for document in _catalogues(root, documents)]
+        every += _catalogue_uses(root, set(uses))
     if None in every:
         return found  # a document that cannot be read may show any offer: say nothing about use
     found = [*found, *unused_offers(register, set().union(*every))]
@@ -52,13 +53,13 @@ def check_with_documents(root: Path, documents: list[object]) -> list[Diagnostic
     return cap_per_file(found)
 
 
-def _catalogues(root: Path, documents: list[object]) -> list[object]:
-    """Read the catalogues (catalogues/<year>/<name>/catalogue.yaml) that `documents` lacks."""
+def _catalogue_uses(root: Path, have: set[str]) -> list[set[str] | None]:
+    """The offer keys of each catalogue (catalogues/<year>/<name>/catalogue.yaml) not in `have`."""
     from ia import paths
     from ia.catalogue import load_catalogue
+    from ia.register.across import used_offer_keys
 
-    have = {getattr(document, "id", None) for document in documents}
-    found: list[object] = []
+    found: list[set[str] | None] = []
     base = root / "catalogues"
     for year in paths.listing(root, base):
         if not year.isdigit():
@@ -67,7 +68,7 @@ def _catalogues(root: Path, documents: list[object]) -> list[object]:
             folder = base / year / name
             if name.startswith(("_", ".")) or f"{name}-{year}" in have or not paths.exists(root, folder / "catalogue.yaml"):
                 continue
-            found.append(load_catalogue(root, folder, key=name, year=int(year))[0])
+            found.append(used_offer_keys(load_catalogue(root, folder, key=name, year=int(year))[0]))
     return found
 
 
