@@ -384,7 +384,7 @@ def _write_export(args: argparse.Namespace, base: Path, data: bytes) -> int:
 
 def status(args: argparse.Namespace) -> int:
     """Vis opfølgningen på årets aftaler: mål efter status og KPI'er, der ikke har nået målet."""
-    from ia.followup.export import html, rich_table, xlsx
+    from ia.followup.export import html, pdf, rich_table, xlsx
     from ia.followup.overview import latest_year, overview
 
     base = _root(args.root)
@@ -400,7 +400,8 @@ def status(args: argparse.Namespace) -> int:
     Console(highlight=False, width=None if sys.stdout.isatty() else 150).print(rich_table(data))
     errors = [d for d in data.diagnostics if d.is_error]
     outputs = {path if path.is_absolute() else Path.cwd() / path: render
-               for path, render in ((args.html, lambda: html(data).encode("utf-8")), (args.xlsx, lambda: xlsx(data)))
+               for path, render in ((args.html, lambda: html(data).encode("utf-8")), (args.xlsx, lambda: xlsx(data)),
+                                    (args.pdf, lambda: pdf(data, root=base)))
                if path is not None}
     if errors:
         _say(f"ia status: {report.summary(errors)} – ret dem med ia check" + ("; intet er skrevet" if outputs else ""))
@@ -550,6 +551,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="midtvejs eller aar (standard: hver aftales seneste opfølgning).")
     sub.add_argument("--html", type=Path, help="Skriv også overblikket med diagrammer som en HTML-side.")
     sub.add_argument("--xlsx", type=Path, help="Skriv også alle mål og KPI-værdier til et Excel-ark.")
+    sub.add_argument("--pdf", type=Path, help="Skriv også overblikket med diagrammer som PDF.")
 
     sub = command(check, "check")
     sub.add_argument("documents", nargs="*", help="Dokumenter som csr-2026 eller mapper; alle, hvis ingen.")

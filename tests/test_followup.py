@@ -112,9 +112,14 @@ def test_the_report_is_the_same_for_the_same_sources():
 def test_status_prints_the_overview_and_writes_html_and_an_xlsx_that_reads_back(example, tmp_path):
     from openpyxl import load_workbook
 
+    from pypdf import PdfReader
+
     result = runner.invoke(run, ["status", "--root", str(example), "--html", str(tmp_path / "s.html"),
-                                 "--xlsx", str(tmp_path / "s.xlsx")])
+                                 "--xlsx", str(tmp_path / "s.xlsx"), "--pdf", str(tmp_path / "s.pdf")])
     assert result.exit_code == 0, result.output
+    pdf_text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(tmp_path / "s.pdf").pages))
+    assert "Opfølgning på institutionsaftaler 2026 – Social & Sundhed" in pdf_text
+    assert "Mål nr. 4 Større borgertilfredshed Andel tilfredse borgere 78 % 85 % 80 %" in pdf_text
     assert re.search(r"eksempel-2026\s*│\s*Årsopfølgning 2026-11-20\s*│\s*3\s*│\s*1\s*│\s*1\s*│\s*1\s*│\s*0\s*│\s*6\s*│\s*3", result.stdout)
     assert re.search(r"demo-2026\s*│\s*Midtvejsopfølgning 2026-06-20\s*│\s*1\s*│\s*1\s*│\s*1", result.stdout)
     page = (tmp_path / "s.html").read_text(encoding="utf-8")

@@ -85,8 +85,9 @@ def xlsx(overview: Overview) -> bytes:
         for line in center.lines:
             goals.write_row(g, 0, [overview.year, center.id, center.unit_name, center.period_name,
                                    center.date.isoformat() if center.date else "", line.number, line.key, line.title,
-                                   line.area, line.status, line.explanation or "", len(line.missed)])
+                                   line.area, line.status])
             goals.write(g, 10, line.explanation or "", wrap)
+            goals.write(g, 11, len(line.missed))
             g += 1
             for table in line.kpis:
                 for row in table.lines:
@@ -143,3 +144,19 @@ def html(overview: Overview, *, folder: Path | None = None) -> str:
         overview=overview, statuses=statuses, labels=labels, rows=summary_rows(overview), charts=charts,
         styles=styles, title=f"Opfølgning på institutionsaftaler {overview.year}", status_label=status_label,
         created=overview.date.isoformat())
+
+
+def pdf(overview: Overview, *, root: Path) -> bytes:
+    """The overview's HTML page as a PDF (A4, the agreements' page furniture), made in the
+    same isolated, time- and memory-limited child as every other PDF."""
+    from ia.output import PDF_MEMORY, PDF_TIMEOUT, isolated, pdf_bytes
+    from ia.resources import templates_dir
+
+    templates = templates_dir()
+    data, _pages, refused, _read = isolated(
+        pdf_bytes, html(overview), timeout=PDF_TIMEOUT, memory=PDF_MEMORY, base=templates / "css",
+        stylesheets=[templates / "css" / "pdf.css"], allowed=[templates], variant="pdf/ua-1", repository=root,
+        attachment=None, date=overview.date)
+    if refused:  # the page embeds its charts and fonts; it never asks for anything
+        raise RuntimeError(f"refused: {refused}")
+    return data
