@@ -11,6 +11,7 @@ drive it in-process (as mdformat's `run` does).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -196,8 +197,7 @@ class _ProgressBar:
 
 
 def new(args: argparse.Namespace) -> int:
-    """Start næste års aftale ud fra en eksisterende."""
-    from ia.new import plan
+    """Start næste års aftale ud fra en eksisterende, eller et udvalgs næste møde ud fra det seneste."""
     from ia.output import atomic_write
     from ia.pipeline import load
     from ia.workspace import valid_key
@@ -206,21 +206,42 @@ def new(args: argparse.Namespace) -> int:
     source = _document(base, args.source)
     if source is None:
         return EXIT_ERRORS
-    if source.kind != "agreement":
-        _say(f"ia new: {source.id} er et dokument af typen {source.kind_info.label}; ia new starter en aftale ud fra en aftale")
+    if source.kind not in ("agreement", "meeting"):
+        _say(f"ia new: {source.id} er et dokument af typen {source.kind_info.label}; ia new starter en aftale eller et møde")
         return EXIT_USAGE
     folder = source.folder
-    unit, year = args.unit, args.year
+    unit = args.unit
     if not valid_key(unit):
         _say(f"ia new: '{unit}' er ikke et kortnavn (små bogstaver, tal og bindestreg)")
         return EXIT_USAGE
-    from ia.followup.carry import carry_over, summary
+    carry = None
+    if source.kind == "meeting":
+        from ia.meeting.new import plan as plan_meeting
 
-    # The source's year-end follow-up, when it has one that can be read, gives the new
-    # baselines and the goals to consider continuing.
-    source = load(base, folder).agreement
-    carry = carry_over(source) if source is not None else None
-    files, problems = plan(base, folder, unit=unit, year=year, baselines=carry.baselines if carry else None)
+        try:
+            date = dt.date.fromisoformat(args.year)
+        except ValueError:
+            _say(f"ia new: '{args.year}' er ikke en dato som 2025-11-17 (et møde har en dato, ikke et år)")
+            return EXIT_USAGE
+        if unit != source.key:
+            _say(f"ia new: {source.id} er et møde i udvalget {source.key}, ikke {unit}")
+            return EXIT_USAGE
+        files, problems = plan_meeting(base, folder, date=date)
+        new_id, where = f"{unit}-{date.isoformat()}", f"meetings/{unit}/{date.isoformat()}/"
+    else:
+        from ia.followup.carry import carry_over
+        from ia.new import plan
+
+        if not args.year.isdigit():
+            _say(f"ia new: '{args.year}' er ikke et årstal som 2027")
+            return EXIT_USAGE
+        year = int(args.year)
+        # The source's year-end follow-up, when it has one that can be read, gives the new
+        # baselines and the goals to consider continuing.
+        agreement = load(base, folder).agreement
+        carry = carry_over(agreement) if agreement is not None else None
+        files, problems = plan(base, folder, unit=unit, year=year, baselines=carry.baselines if carry else None)
+        new_id, where = f"{unit}-{year}", f"agreements/{year}/{unit}/"
     if problems:
         _print(problems, root=base)
         return EXIT_ERRORS
@@ -228,12 +249,14 @@ def new(args: argparse.Namespace) -> int:
     if failed:
         _print([failed], root=base)
         return EXIT_ERRORS
-    new_id = f"{unit}-{year}"
     result = load(base, new_id)
-    _say(f"oprettede agreements/{year}/{unit}/ fra {args.source} ({len(files)} filer)")
+    _say(f"oprettede {where} fra {args.source} ({len(files)} filer)")
     _say(f"{new_id}: {report.summary(result.diagnostics)} – ret dem med ia check {new_id}")
-    for line in summary(carry) if carry else []:
-        _say(line)
+    if carry:
+        from ia.followup.carry import summary
+
+        for line in summary(carry):
+            _say(line)
     return EXIT_OK
 
 
@@ -524,9 +547,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--jobs", "-j", type=_at_least(1), help="Antal processer (standard: antal kerner).")
 
     sub = command(new, "new")
-    sub.add_argument("unit", help="Enhedens kortnavn, fx csr.")
-    sub.add_argument("year", type=int, help="Det nye aftaleår, fx 2027.")
-    sub.add_argument("--from", dest="source", required=True, help="Aftalen der kopieres, fx csr-2026.")
+    sub.add_argument("unit", help="Enhedens kortnavn, fx csr (eller udvalgets, fx das-social).")
+    sub.add_argument("year", help="Det nye aftaleår, fx 2027 (eller det nye mødes dato, fx 2025-11-17).")
+    sub.add_argument("--from", dest="source", required=True,
+                     help="Aftalen der kopieres, fx csr-2026 (eller udvalgets seneste møde, fx das-social-2025-10-02).")
 
     sub = command(diff_, "diff")
     sub.add_argument("first", help="Den første aftale, fx csr-2026.")

@@ -16,6 +16,7 @@ from ia import models
 from ia.catalogue import models as catalogue
 from ia.register import models as register
 from ia.followup.model import FollowUpMeta
+from ia.meeting import models as meeting_models
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "agreement": models.AgreementMeta,
@@ -28,6 +29,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "offer": register.Offer,
     "catalogue": catalogue.CatalogueMeta,
     "followup": FollowUpMeta,
+    "body": meeting_models.Body,
+    "meeting": meeting_models.MeetingMeta,
+    "item": meeting_models.ItemMeta,
+    "attachment": meeting_models.AttachmentMeta,
 }
 TITLES = {
     "agreement": "Institutionsaftale: agreement.yaml",
@@ -40,6 +45,10 @@ TITLES = {
     "offer": "Registret over tilbud: et tilbud (offers/<nøgle>.md, front-matter)",
     "catalogue": "Indsatskatalog: catalogue.yaml",
     "followup": "Institutionsaftale: midtvejs- eller årsopfølgning (opfoelgning-midtvejs.yaml, opfoelgning-aar.yaml)",
+    "body": "Møder: udvalgets data (meetings/<udvalg>/body.yaml)",
+    "meeting": "Møder: et møde (meetings/<udvalg>/<dato>/meeting.yaml)",
+    "item": "Møder: et dagsordenspunkt (front-matter i items/NN-….md)",
+    "attachment": "Møder: et bilag (front-matter i items/NN-…/….md)",
 }
 
 

@@ -8,6 +8,7 @@ watcher, `ia new` and the CLI ask here. Standard library only (and the diagnosti
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ KINDS: dict[str, Kind] = {
     for kind in (
         Kind("agreement", "agreements", "agreement.yaml", "aftale", "aftaler", adapter="ia.kinds.agreement",
              editions={"opfoelgning-midtvejs": "midtvejsopfølgningen", "opfoelgning-aar": "årsopfølgningen"}),
+        Kind("meeting", "meetings", "meeting.yaml", "møde", "møder", dated=True,
+             editions={"dagsorden": "dagsordenen"}, adapter="ia.kinds.meeting"),
     )
 }
 
@@ -74,12 +77,21 @@ def _ref(kind: Kind, outer: str, inner: str, folder: Path) -> DocumentRef | None
     # The key is the folder's name as it is: a folder named against the rules is still
     # built and listed (its name printed escaped), never silently left out.
     if kind.dated:
-        if not _DATE.match(inner):
+        if not _DATE.match(inner) or not _real_date(inner):
             return None
         return DocumentRef(kind.name, outer, int(inner[:4]), folder, f"{outer}-{inner}")
     if not _YEAR.match(outer):
         return None
     return DocumentRef(kind.name, inner, int(outer), folder, f"{inner}-{outer}")
+
+
+def _real_date(text: str) -> bool:
+    """Say whether an ISO date names a day of the calendar (2025-13-01 does not)."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def valid_key(text: str) -> bool:
@@ -137,14 +149,14 @@ def resolve(root: Path, text: str) -> DocumentRef | Diagnostic:
             candidates.append(_ref(info, dated["key"], dated["date"], root / info.folder / dated["key"] / dated["date"]))
         elif not info.dated and yearly:
             candidates.append(_ref(info, yearly["year"], yearly["key"], root / info.folder / yearly["year"] / yearly["key"]))
-    existing = [ref for ref in candidates if ref is not None and ref.folder.is_dir()]
+    candidates = [ref for ref in candidates if ref is not None]  # 2025-13-01 is no meeting's date
+    existing = [ref for ref in candidates if ref.folder.is_dir()]
     if len(existing) == 1:
         return existing[0]
     if len(existing) > 1:
         return Diagnostic("IA129", Span(text), {"ref": text, "folders": ", ".join(relpath(r.folder, root) for r in existing)})
     if candidates:
-        shown = ref.folder if (ref := next((c for c in candidates if c is not None), None)) else root
-        return Diagnostic("IA121", Span(text), {"folder": relpath(shown, root)})
+        return Diagnostic("IA121", Span(text), {"folder": relpath(candidates[0].folder, root)})
     # A folder path. Fold '..' as written, so agreements/2026/demo/../demo is demo in 2026.
     path = Path(os.path.abspath(Path.cwd() / text))
     if path.is_dir():

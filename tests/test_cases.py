@@ -7,16 +7,25 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import shutil
+
 import pytest
 import yaml
 
 from ia.pipeline import load
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+# A case names the fixture repository it breaks: the agreement `tiny` (default) or `meeting`.
+FIXTURES = {"meeting": Path(__file__).parent / "fixtures" / "meeting"}
 
 
 def apply(case: dict, repo: Path) -> None:
-    """Break the fixture copy as the case says: files, patches, bytes, links, folders, deletions."""
+    """Break the fixture copy as the case says: files, patches, bytes, links, folders, deletions.
+
+    A case that names another fixture (`fixture: meeting`) has it copied in beside the agreement's first.
+    """
+    if case.get("fixture"):
+        shutil.copytree(FIXTURES[case["fixture"]], repo, dirs_exist_ok=True)
     for rel, spec in (case.get("generate") or {}).items():
         # Large inputs are described, not stored: prefix + repeat * times + suffix.
         text = spec.get("prefix", "") + spec["repeat"] * spec["times"] + spec.get("suffix", "")
@@ -43,6 +52,11 @@ def apply(case: dict, repo: Path) -> None:
         target.write_text(text, encoding="utf-8")
     for rel in case.get("delete") or []:
         (repo / rel).unlink()
+
+
+def document_of(case: dict) -> str:
+    """The id of the document a case checks."""
+    return case.get("document", case.get("agreement", "demo-2026"))
 
 
 def shown(d, *, with_col: bool) -> str:
@@ -74,7 +88,7 @@ def test_case(path: Path, tiny: Path) -> None:
         result = SimpleNamespace(diagnostics=load_catalogue(
             tiny.resolve(), tiny.resolve() / "catalogues" / year / name, key=name, year=int(year))[1])
     else:
-        result = load(tiny, case.get("agreement", "demo-2026"))
+        result = load(tiny, document_of(case))
     expect = case["expect"]
     # An expected entry names the column too when it reads 'CODE file:line:col'.
     found = [shown(d, with_col=i < len(expect) and expect[i].count(":") == 2) for i, d in enumerate(result.diagnostics)]

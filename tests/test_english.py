@@ -15,7 +15,7 @@ from tests.clirunner import CliRunner
 
 from ia.cli import run as app
 from ia.pipeline import load
-from tests.test_cases import CASES, apply
+from tests.test_cases import CASES, apply, document_of
 
 # Quoted text, parenthesised quotations from the rules, and paths are the editor's words.
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”|\S*/\S*|`[^`]*`")
@@ -47,12 +47,12 @@ def test_the_detector_finds_danish():
 def test_english_messages_have_no_danish(path: Path, tiny: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     apply(case, tiny)
-    result = load(tiny, case.get("agreement", "demo-2026"))
+    result = load(tiny, document_of(case))
     for d in result.diagnostics:
         for text in (d.message("en"), d.hint("en") or ""):
             assert not english_problems(text), f"{d.code} {d.span}: {text}"
     # And everything `ia check --lang en` prints around them, but the quoted source lines.
-    output = runner.invoke(app, ["check", case.get("agreement", "demo-2026"), "--root", str(tiny), "--lang", "en"]).output
+    output = runner.invoke(app, ["check", document_of(case), "--root", str(tiny), "--lang", "en"]).output
     for line in output.splitlines():
         if not _SOURCE_LINE.match(line):
             assert not english_problems(line.partition(": ")[2] if _PLACE.match(line) else line), line
@@ -65,6 +65,6 @@ _ENGLISH_WORDS = re.compile(r"\b(or|and|the|expected|found|but|should|must|not|i
 def test_danish_messages_have_no_english(path: Path, tiny: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     apply(case, tiny)
-    for d in load(tiny, case.get("agreement", "demo-2026")).diagnostics:
+    for d in load(tiny, document_of(case)).diagnostics:
         for text in (d.message("da"), d.hint("da") or ""):
             assert not _ENGLISH_WORDS.findall(_QUOTED.sub(" ", text)), f"{d.code} {d.span}: {text}"

@@ -46,7 +46,7 @@ SECTION_LABELS = {
 FURNITURE = re.compile(
     r"(?:Mødet den 22\.05\.2025 DAS Social|Åben|Side \d+Side \d+|[•◦-]|\s)*"
 )
-FRONT_KEYS = {"title", "case", "access", "presenters", "attachments", "notes", "subitems"}
+FRONT_KEYS = {"title", "case", "access", "presenters", "attachments", "notes", "subitems", "accepted"}
 CASE = re.compile(r"^\d{4}-\d{6}$")
 
 # The seed's items of 22.05.2025, "Punkt 1." to "Punkt 15.", as printed.
@@ -163,9 +163,10 @@ def proposals_pieces(lead: str, proposals: list[str]) -> list[str]:
     ]
 
 
-def attachment_pieces(attachments: list[str]) -> list[str]:
-    """Return the patterns of a Bilag list."""
-    return ["Bilag:"] + [lit(title) for title in attachments] if attachments else []
+def attachment_pieces(attachments: list[str | dict[str, str]]) -> list[str]:
+    """Return the patterns of a Bilag list (an entry is a title, or a title with where the attachment is)."""
+    titles = [entry["title"] if isinstance(entry, dict) else entry for entry in attachments]
+    return ["Bilag:"] + [lit(title) for title in titles] if titles else []
 
 
 def standing_item(number: int, spec: dict[str, Any], own: dict[str, Any], lead: str) -> Item:

@@ -64,6 +64,9 @@ def _read_text(root: Path, path: Path, limit: int = MAX_FILE_BYTES) -> str | Dia
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+read_text = _read_text  # the other kinds' loaders read their files the same way
+
+
 def read_agreement(root: Path, folder: Path) -> AgreementSource:
     """Read an agreement folder and its year's rules; problems become diagnostics."""
     root = root.resolve()
