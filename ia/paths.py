@@ -82,6 +82,11 @@ def journal() -> Iterator[Journal]:
         _journal.reset(token)
 
 
+def journaling() -> bool:
+    """Say whether reads are being recorded (a build whose cache must know what it read)."""
+    return _journal.get() is not None
+
+
 def note(key: str, digest: str, stat_: tuple[int, int, int, int] | None = None) -> None:
     """Add a read to the active journal (for reads that happen elsewhere, such as the PDF child)."""
     record = _journal.get()

@@ -195,3 +195,25 @@ def test_ia_export_offers_writes_the_register_atomically_or_nothing(tiny: Path):
     broken = CliRunner().invoke(app, ["export", "offers", "--root", str(tiny), "--out", str(out)])
     assert broken.exit_code == 1 and "offers/vaerestedet.md:3:1: fejl IA101" in broken.output and "intet skrevet" in broken.output
     assert out.read_bytes() == before
+
+
+def test_the_register_read_once_is_kept_only_while_its_files_are_unchanged(tiny: Path):
+    import os
+    import time
+
+    from ia import paths
+
+    path = tiny / "offers" / "vaerestedet.md"
+    old = time.time() - 60
+    for file in (tiny / "offers").iterdir():
+        os.utime(file, (old, old))
+    first, _ = load_register(tiny)
+    assert load_register(tiny)[0] is first  # unchanged: read once
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Værestedet", "name: Væreste"), encoding="utf-8")
+    os.utime(path, (old + 1, old + 1))
+    changed, _ = load_register(tiny)
+    assert changed is not first and changed.offers["vaerestedet"].offer.name == "Væreste"
+    # A build records every read for its cache: inside a journal the register is read again.
+    with paths.journal() as record:
+        assert load_register(tiny)[0] is not changed
+    assert "offers/vaerestedet.md" in record

@@ -16,19 +16,55 @@ if TYPE_CHECKING:
     from ia.register.load import Register
 
 
+# One process checks many documents that each read the register (`ia check`, `--watch`):
+# the register read once is kept while its files are unchanged (see `_signature`).
+_KEPT: dict[str, tuple[tuple, Register, list[Diagnostic]]] = {}
+
+
 def load_register(root: Path) -> tuple[Register, list[Diagnostic]]:
     """Read and check the register of offers: the register and every diagnostic, sorted.
 
     Imported lazily by callers: `ia check` of one agreement that uses no offer pays nothing.
+    Treat the result as read-only: it may be shared with the next caller.
     """
+    from ia import paths
     from ia.diagnostics import Diagnostic, cap_per_file
     from ia.register.checks import check_register
     from ia.register.load import read_register
 
+    # A build records what it reads for its cache, so it always reads.
+    signature = None if paths.journaling() else _signature(root)
+    kept = _KEPT.get(str(root))
+    if signature is not None and kept is not None and kept[0] == signature:
+        return kept[1], list(kept[2])
     register = read_register(root)
     found = [*register.diagnostics, *check_register(register)]
     found.sort(key=Diagnostic.sort_key)
-    return register, cap_per_file(found)
+    found = cap_per_file(found)
+    if signature is not None:
+        _KEPT[str(root)] = (signature, register, found)
+    return register, list(found)
+
+
+def _signature(root: Path) -> tuple | None:
+    """Return what identifies the register's files as they are now, or None when it cannot be
+    trusted: a file changed in the last two seconds could change again within the same
+    timestamp (git's index calls such entries racy), and a folder that cannot be listed."""
+    import os
+    import time
+
+    folder = root / "offers"
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        stats = [(e.name, e.stat(follow_symlinks=True)) for e in entries]
+        top = os.stat(folder)
+    except OSError:
+        return None
+    now = time.time_ns()
+    if any(now - s.st_mtime_ns < 2_000_000_000 for _, s in stats):
+        return None
+    return (os.path.realpath(folder), top.st_mtime_ns,
+            *((name, s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns) for name, s in stats))
 
 
 def check_with_documents(root: Path, uses: dict[str, set[str] | None]) -> list[Diagnostic]:
