@@ -281,8 +281,6 @@ MESSAGES: dict[str, Entry] = {
     # 82x: the catalogue of offers (catalogues/<år>/<navn>/)
     "IA820": Entry("katalogmappen mangler {file}", "the catalogue folder has no {file}"),
     "IA821": Entry("filen '{file}' findes ikke i katalogmappen", "the file '{file}' does not exist in the catalogue folder"),
-    "IA822": Entry("ukendt tilbud '{found}': der er ingen fil {folder}/{found}.md",
-                   "unknown offer '{found}': there is no file {folder}/{found}.md"),
     "IA823": Entry("tilbuddet '{key}' står allerede i kataloget (linje {first}): et tilbud står ét sted",
                    "the offer '{key}' is already in the catalogue (line {first}): an offer stands in one place"),
     "IA824": Entry("området '{area}' har allerede et kapitel (linje {first})",

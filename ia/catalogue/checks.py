@@ -45,7 +45,8 @@ def offer_keys(catalogue: Catalogue) -> Iterator[Diagnostic]:
             first[key] = span.line
             if not register.knows(key):
                 more, hint_code = hint_args(key, register.keys())
-                yield Diagnostic("IA822", span, {"found": key, "folder": register.folder, **more}, hint_code)
+                # The same code as an agreement's unknown offer: one problem, one code.
+                yield Diagnostic("IA814", span, {"found": key, **more}, hint_code)
 
 
 def areas(catalogue: Catalogue) -> Iterator[Diagnostic]:
