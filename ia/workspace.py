@@ -47,6 +47,7 @@ KINDS: dict[str, Kind] = {
     for kind in (
         Kind("agreement", "agreements", "agreement.yaml", "aftale", "aftaler", adapter="ia.kinds.agreement",
              editions={"opfoelgning-midtvejs": "midtvejsopfølgningen", "opfoelgning-aar": "årsopfølgningen"}),
+        Kind("catalogue", "catalogues", "catalogue.yaml", "katalog", "kataloger", adapter="ia.kinds.catalogue"),
         Kind("meeting", "meetings", "meeting.yaml", "møde", "møder", dated=True,
              editions={"dagsorden": "dagsordenen"}, adapter="ia.kinds.meeting"),
     )

@@ -81,12 +81,6 @@ def test_case(path: Path, tiny: Path) -> None:
 
         uses = {ref.id: used_offer_keys(load(tiny, ref).document) for ref in all_refs(tiny)}
         result = SimpleNamespace(diagnostics=check_with_documents(tiny, uses))
-    elif case.get("check") == "catalogue":
-        from ia.catalogue import load_catalogue
-
-        name, year = case["catalogue"].rsplit("-", 1)
-        result = SimpleNamespace(diagnostics=load_catalogue(
-            tiny.resolve(), tiny.resolve() / "catalogues" / year / name, key=name, year=int(year))[1])
     else:
         result = load(tiny, document_of(case))
     expect = case["expect"]
