@@ -261,7 +261,7 @@ def new(args: argparse.Namespace) -> int:
 
 
 def diff_(args: argparse.Namespace) -> int:
-    """Vis hvad der er ændret mellem to aftaler: mål, KPI-mål og tal i tabellerne."""
+    """Vis hvad der er ændret mellem to aftaler (mål, KPI-mål og tal) eller to udgaver af et katalog (tilbud)."""
     from rich.console import Console
 
     from ia.diff import diff, unreadable
@@ -271,6 +271,8 @@ def diff_(args: argparse.Namespace) -> int:
     base = _root(args.root)
     results = [load(base, ref) for ref in (args.first, args.second)]
     kinds = {r.ref.kind for r in results if r.ref is not None}
+    if kinds == {"catalogue"} and all(r.ref is not None for r in results):
+        return _diff_catalogues(results, base, args)
     if kinds - {"agreement"}:
         _say("ia diff: sammenligner to aftaler; " + ", ".join(f"{r.ref.id} er en {r.ref.kind_info.label}" for r in results
                                                               if r.ref is not None and r.ref.kind != "agreement"))
@@ -297,6 +299,22 @@ def diff_(args: argparse.Namespace) -> int:
         _print(broken, root=base)
         _say(f"ia diff: {len({d.span.path for d in broken})} fil(er) kunne ikke læses og er ikke sammenlignet")
         return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _diff_catalogues(results: list, base: Path, args: argparse.Namespace) -> int:
+    """Two editions of a catalogue: offers added, removed, moved and changed, in the terminal."""
+    from ia.catalogue.diff import diff, diff_text
+
+    # An offer that cannot be read would show as removed: broken input is a diagnostic.
+    problems = {(d.code, d.span): d for r in results for d in r.diagnostics if r.document is None or d.is_error}
+    if problems:
+        _print(list(problems.values()), root=base)
+        return EXIT_ERRORS
+    if args.html is not None:
+        _say("ia diff: --html gælder to aftaler; to kataloger sammenlignes i terminalen")
+        return EXIT_USAGE
+    print(diff_text(diff(results[0].document, results[1].document)))
     return EXIT_OK
 
 

@@ -73,3 +73,42 @@ def test_an_offer_taken_out_is_removed_and_a_later_register_month_is_a_change(tm
     # The register says Værestedet changed in 2026-01, after the older edition (2025-12).
     assert [(c.key, c.updated_since, c.fields) for c in changes.changed] == [("vaerestedet", "2026-01", [])]
     assert "- Sundhedsklinikken (sundhedsklinikken), stod i 3. Sundhed" in diff_text(changes)
+
+
+def _second_edition(root: Path) -> None:
+    """katalog2-2026: Sundhedsklinikken moved into Fællesskaber, the Sundhed chapter gone."""
+    second = root / "catalogues/2026/katalog2"
+    shutil.copytree(root / "catalogues/2026/katalog", second)
+    text = (second / "catalogue.yaml").read_text(encoding="utf-8")
+    text = text.replace("      - vaerestedet", "      - vaerestedet\n      - sundhedsklinikken")
+    text = text.replace("  - area: sundhed\n    intro: chapters/03-sundhed.md\n    offers:\n      - sundhedsklinikken\n", "")
+    (second / "catalogue.yaml").write_text(text, encoding="utf-8")
+    (second / "chapters/03-sundhed.md").unlink()
+
+
+def test_ia_diff_compares_two_editions_of_a_catalogue(tiny):
+    from ia.cli import run as app
+    from tests.clirunner import CliRunner
+
+    runner = CliRunner()
+
+    _second_edition(tiny)
+    result = runner.invoke(app, ["diff", "katalog-2026", "katalog2-2026", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    assert "katalog-2026 → katalog2-2026" in result.output
+    assert "~ Sundhedsklinikken (sundhedsklinikken): flyttet fra 3. Sundhed til 2. Fællesskaber" in result.output
+
+
+def test_ia_diff_of_a_broken_edition_is_a_diagnostic_not_a_removal(tiny):
+    from ia.cli import run as app
+    from tests.clirunner import CliRunner
+
+    runner = CliRunner()
+
+    _second_edition(tiny)
+    edition = tiny / "catalogues/2026/katalog2/catalogue.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8").replace("      - sundhedsklinikken", "      - sundhedsklinik"),
+                       encoding="utf-8")
+    result = runner.invoke(app, ["diff", "katalog-2026", "katalog2-2026", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert "IA814" in result.output and "Fjernede tilbud" not in result.output
