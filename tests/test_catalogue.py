@@ -228,3 +228,14 @@ def test_in_a_browser_nothing_scrolls_sideways_and_the_contents_fold_on_a_phone(
     found = measure(browser, page, width)
     assert found["pageWidth"] <= found["width"] == width
     assert found["toc"]["open"] is (width > 640) and found["toc"]["collisions"] == []
+
+
+def test_ia_list_shows_the_catalogue_with_its_kind_and_offers(tiny):
+    from ia.cli import run
+    from tests.clirunner import CliRunner
+
+    result = CliRunner().invoke(run, ["list", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("katalog-2026"))
+    assert row.split()[:3] == ["katalog-2026", "katalog", "2026"]
+    assert "Indsatskatalog 2026" in row and "2 tilbud" in row and row.rstrip().endswith("ok")
