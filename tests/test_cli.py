@@ -153,7 +153,8 @@ def test_build_all_summary_table_with_several_agreements(tiny, tmp_path):
     assert "Dokumenter" in result.output
     lines = [line for line in result.output.splitlines() if "demo-2026" in line or "anden-2026" in line]
     assert any("bygget" in line and " 0 " in line for line in lines)
-    assert sorted(p.name for p in (tmp_path / "o").glob("*.pdf")) == ["anden-2026.pdf", "demo-2026.pdf"]
+    # Every kind: the fixture's catalogue is built with the agreements.
+    assert sorted(p.name for p in (tmp_path / "o").glob("*.pdf")) == ["anden-2026.pdf", "demo-2026.pdf", "katalog-2026.pdf"]
 
 
 def test_list_shows_goals_and_status(tiny):

@@ -35,7 +35,7 @@ def test_shared_folders_are_never_documents(tiny):
     (tiny / "agreements/2026/_shared").mkdir(exist_ok=True)
     (tiny / "agreements/2026/.git-like").mkdir()
     (tiny / "agreements/_templates/x").mkdir(parents=True)
-    assert [r.id for r in documents(tiny)] == ["demo-2026"]
+    assert [r.id for r in documents(tiny)] == ["demo-2026", "katalog-2026"]
 
 
 def test_dated_and_yearly_kinds_are_laid_out_and_named_differently(tiny, more_kinds):
@@ -44,7 +44,7 @@ def test_dated_and_yearly_kinds_are_laid_out_and_named_differently(tiny, more_ki
     (tiny / "sessions/das-social/body.yaml").write_text("name: x\n")
     (tiny / "sessions/das-social/notes").mkdir()  # not a date: not a meeting
     refs = {r.id: r for r in documents(tiny)}
-    assert set(refs) == {"demo-2026", "udsatte-2026", "das-social-2025-05-22"}
+    assert set(refs) == {"demo-2026", "katalog-2026", "udsatte-2026", "das-social-2025-05-22"}
     meeting = refs["das-social-2025-05-22"]
     assert (meeting.kind, meeting.key, meeting.year) == ("session", "das-social", 2025)
     assert meeting.output_id("dagsorden") == "das-social-2025-05-22-dagsorden"
