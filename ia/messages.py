@@ -291,6 +291,7 @@ MESSAGES: dict[str, Entry] = {
                    "{file} is not listed under chapters: in catalogue.yaml and is left out of the catalogue", W),
     "IA827": Entry("```{{{name}}}``` kan ikke bruges i et katalog: et katalog har ingen tabeller eller figurer at sætte ind",
                    "```{{{name}}}``` cannot be used in a catalogue: a catalogue has no tables or figures to place"),
+    "IA828": Entry("perioden {first}-{last} slutter før den begynder", "the period {first}-{last} ends before it begins"),
     "IA814": Entry("ukendt tilbud '{found}': registret har ingen offers/{found}.md",
                    "unknown offer '{found}': the register has no offers/{found}.md"),
     "IA815": Entry("tilbuddet '{offer}' har intet sted '{found}': forventede en af {expected}",

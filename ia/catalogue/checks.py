@@ -67,6 +67,13 @@ def areas(catalogue: Catalogue) -> Iterator[Diagnostic]:
             yield Diagnostic("IA304", span, {"found": entry.area, **more}, hint_code)
 
 
+def period(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    """The period's second year is not before its first ([2026, 2027])."""
+    years = catalogue.meta.period
+    if len(years) == 2 and years[1] < years[0]:
+        yield Diagnostic("IA828", at(catalogue.path, catalogue.positions, "period"), {"first": years[0], "last": years[1]})
+
+
 def updated_in_text(catalogue: Catalogue) -> Iterator[Diagnostic]:
     """"senest opdateret <måned> <år>" in the text is the month `updated:` gives."""
     expected = month_text(catalogue.meta.updated)
@@ -133,7 +140,7 @@ def updated_after_offers(catalogue: Catalogue) -> Iterator[Diagnostic]:
 
 
 Check = Callable[[Catalogue], Iterable[Diagnostic]]
-CHECKS: list[Check] = [offer_keys, areas, updated_in_text, texts, unused_texts, offers_in_text, updated_after_offers]
+CHECKS: list[Check] = [offer_keys, areas, period, updated_in_text, texts, unused_texts, offers_in_text, updated_after_offers]
 
 
 def run_checks(catalogue: Catalogue) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
-from pydantic import Discriminator, Field, StringConstraints, Tag, field_validator
+from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from ia.models import EMAIL_PATTERN, PHONE_PATTERN, IsoDate, Model, Text
 
@@ -67,7 +67,7 @@ class CatalogueMeta(Model):
     title: Text = Field(description="Katalogets titel, fx 'Indsatskatalog 2026-2027'.")
     subtitle: Text | None = Field(None, description="Undertitel på forsiden.")
     edition: int = Field(ge=1, le=1000, description="Udgavens nummer (4 for '4. udgave').")
-    period: list[Year] = Field(min_length=1, max_length=2, description="Årene kataloget gælder, fx [2026, 2027].")
+    period: list[Year] = Field(min_length=1, max_length=2, description="Årene kataloget gælder, fx [2026, 2027]; det andet år ikke før det første.")
     updated: Month = Field(description="Hvornår kataloget senest er opdateret, som \"2026-07\" (år og måned).")
     anchored_in: Text = Field(description="Hvor kataloget er forankret, fx 'Social, i Social & Sundhed'.")
     contact: CatalogueContact = Field(description="Katalogets kontaktperson; står sidst i første kapitel.")
@@ -75,10 +75,3 @@ class CatalogueMeta(Model):
     created: IsoDate | None = Field(None, description="Dato, der skrives i PDF'ens metadata; ellers SOURCE_DATE_EPOCH.")
     chapters: list[Chapter] = Field(min_length=1, description=(
         "Kapitlerne i rækkefølge: enten {file: …} med egen tekst eller {area: …, offers: […]} med tilbud."))
-
-    @field_validator("period")
-    @classmethod
-    def _period_ascends(cls, period: list[int]) -> list[int]:
-        if len(period) == 2 and period[1] < period[0]:
-            raise ValueError(f"perioden {period[0]}-{period[1]} slutter før den begynder")
-        return period
