@@ -274,8 +274,8 @@ def diff_(args: argparse.Namespace) -> int:
     if kinds == {"catalogue"} and all(r.ref is not None for r in results):
         return _diff_catalogues(results, base, args)
     if kinds - {"agreement"}:
-        _say("ia diff: sammenligner to aftaler; " + ", ".join(f"{r.ref.id} er en {r.ref.kind_info.label}" for r in results
-                                                              if r.ref is not None and r.ref.kind != "agreement"))
+        _say("ia diff: sammenligner to aftaler eller to kataloger; " + ", ".join(
+            f"{r.ref.id} er et dokument af typen {r.ref.kind_info.label}" for r in results if r.ref is not None))
         return EXIT_USAGE
     # A file that could not be read or validated is missing from its agreement: comparing
     # then would report its goals and tables as removed. Broken input is a diagnostic.

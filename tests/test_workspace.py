@@ -119,3 +119,10 @@ def test_list_shows_each_document_with_its_kind():
     lines = [line.split() for line in result.stdout.splitlines() if line.startswith(("csr-2026", "tf-2023"))]
     assert [line[:3] for line in lines] == [["tf-2023", "aftale", "2023"], ["csr-2026", "aftale", "2026"]]
     assert "25 mål" in result.stdout
+
+
+def test_diff_of_two_kinds_names_each_document_s_kind(tmp_path):
+    result = CliRunner().invoke(run, ["diff", "csr-2026", "das-social-2025-05-22", "--root", str(ROOT)])
+    assert result.exit_code == 2
+    assert "csr-2026 er et dokument af typen aftale" in result.output
+    assert "das-social-2025-05-22 er et dokument af typen møde" in result.output
