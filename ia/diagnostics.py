@@ -38,6 +38,10 @@ class Diagnostic:
     span: Span
     args: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     hint_code: str | None = None
+    # The reason an editor recorded for keeping what is reported, as signed (a table's
+    # `accepted:`, a text file's `accepted:`): an accepted diagnostic is still shown, and
+    # said to be accepted, but as a notice, since nobody has to act on it.
+    accepted: str | None = field(default=None, compare=False)
 
     @property
     def severity(self) -> Severity:
@@ -52,7 +56,7 @@ class Diagnostic:
     def message(self, lang: str = "da") -> str:
         from ia.messages import message
 
-        return message(self.code, self.args, lang)
+        return message(self.code, self.args, lang, accepted=self.accepted)
 
     def hint(self, lang: str = "da") -> str | None:
         from ia.messages import hint

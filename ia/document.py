@@ -63,6 +63,10 @@ class Chapter:
     title: str
     parts: list[Section]
     positions: Positions | None = None  # of the chapter's own front-matter
+    # The year's shared chapter it builds on: its file and front-matter (for its `accepted:`).
+    shared_path: str = ""
+    shared_meta: ChapterMeta | None = None
+    shared_positions: Positions | None = None
     # With a shared chapter (see ia/shared.py): its heading places, the unit's wordings of
     # effect goals by key, and the unit's blocks the checks must report.
     places: list[str] = field(default_factory=list)

@@ -142,6 +142,10 @@ MESSAGES: dict[str, Entry] = {
                    "the unit's wording of the effect goal '{key}' must be one paragraph of text (no lists, headings or tables)"),
     "IA368": Entry("```{{{name}}}``` kan kun stå i et kapitel, der bygger på et fælles kapitel med 'shared:'",
                    "```{{{name}}}``` can only stand in a chapter built on a shared chapter with 'shared:'"),
+    "IA364": Entry("den godkendte advarsel {code} om '{text}' findes ikke i filen eller er rettet",
+                   "the accepted warning {code} about '{text}' is not in the file or has been fixed", W),
+    "IA369": Entry("kun advarsler om teksten kan godkendes her: forventede en af {expected}, fandt '{found}'",
+                   "only warnings about the text can be accepted here: expected one of {expected}, found '{found}'"),
     # 37x-38x: meetings
     "IA370": Entry("punkt {number} '{title}' mangler '## Indstilling'",
                    "item {number} '{title}' has no '## Indstilling' (proposals)"),
@@ -338,9 +342,16 @@ MESSAGES: dict[str, Entry] = {
     "IA903": Entry("intern fejl: {problem}", "internal error: {problem}"),
 }
 
-# Figures kept as signed and recorded under `accepted:`: warnings in the terminal, but in
-# a pull request only notices, since nobody has to act on them.
+# Codes that exist only for what is kept as signed and recorded under `accepted:` (a figure,
+# an address, an offer's name, a
+# meeting's placeholder): always made with `Diagnostic.accepted` set, so they are notices in a pull
+# request like every accepted diagnostic (tests check that they carry it).
 ACCEPTED_DEVIATIONS = frozenset({"IA602", "IA606", "IA818", "IA843", "IA379"})
+
+# Warnings about text that an editor may accept with a reason in the file's front-matter
+# (`accepted:`), because the text was signed that way: a stale year, a date read as a list
+# item, a line read as a heading, text read as code.
+ACCEPTABLE_TEXT_WARNINGS = ("IA314", "IA318", "IA319", "IA404", "IA405")
 
 HINTS: dict[str, Entry] = {
     "other_port": Entry("vælg en anden port: ia preview {agreement} --port {suggestion}",
@@ -423,11 +434,19 @@ def _format(template: str, args: dict[str, object]) -> str:
         return template
 
 
-def message(code: str, args: dict[str, object], lang: str = "da") -> str:
+ACCEPTED = Entry(' (godkendt: {reason})', ' (accepted: "{reason}")')
+
+
+def message(code: str, args: dict[str, object], lang: str = "da", *, accepted: str | None = None) -> str:
+    """The diagnostic's text; an accepted one says so with its reason, unless its text already does."""
     entry = MESSAGES.get(code)
     if entry is None:
         return code
-    return _format(entry.en if lang == "en" else entry.da, args)
+    template = entry.en if lang == "en" else entry.da
+    text = _format(template, args)
+    if accepted is not None and "{reason}" not in template:
+        text += _format(ACCEPTED.en if lang == "en" else ACCEPTED.da, {"reason": accepted})
+    return text
 
 
 def hint(code: str, args: dict[str, object], lang: str = "da") -> str | None:

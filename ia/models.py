@@ -126,6 +126,24 @@ class AgreementMeta(Model):
         "i den rækkefølge, tabellerne står; skriv dem aldrig selv i en overskrift."))
 
 
+# --- text kept as signed ------------------------------------------------------------------
+
+class AcceptedText(Model):
+    code: Annotated[str, StringConstraints(pattern=r"^IA\d{3}$")] = Field(
+        description="Advarslens kode, fx 'IA405' (et årstal fra sidste år) eller 'IA314' (en dato læst som punkt).")
+    text: Text = Field(description=(
+        "Et stykke af linjen, advarslen gælder, skrevet præcis som i teksten, fx 'Budget 2025'. "
+        "Godkendelsen gælder kun advarsler med den kode på linjer med den tekst."))
+    reason: Text = Field(description=(
+        "Hvorfor teksten står, som den gør, fx 'sådan står det i den underskrevne aftale'."))
+
+
+def _accepted_texts():
+    return Field(default_factory=list, description=(
+        "Advarsler om teksten, der bevidst står, som de gør (fx fordi aftalen blev underskrevet sådan): "
+        "ia check viser dem som godkendte med begrundelsen i stedet for som advarsler."))
+
+
 # --- goals -------------------------------------------------------------------------------
 
 Scale = Literal["skala", "procent", "antal", "tekst"]
@@ -165,6 +183,7 @@ class GoalMeta(Model):
     question_variants: dict[str, Text] = Field(default_factory=dict, description=(
         "Spørgsmål, som målet stiller med en anden ordlyd fra årets regler: spørgsmålets nøgle og "
         "formuleringens nøgle, fx {samarbejde: hvis-ja}. Formuleringerne står under 'variants' i rules.yaml."))
+    accepted: list[AcceptedText] = _accepted_texts()
 
 
 class ChapterMeta(Model):
@@ -173,6 +192,7 @@ class ChapterMeta(Model):
     shared: Annotated[str, StringConstraints(pattern=r"^[a-z0-9æøå_-]+$")] | None = Field(None, description=(
         "Navnet på årets fælles kapitel i _shared/chapters/, fx 'rammer'. Enhedens egen tekst i filen "
         "indsættes, hvor det fælles kapitel har ```{lokalt}```, ellers til sidst."))
+    accepted: list[AcceptedText] = _accepted_texts()
 
 
 class EffectGoal(Model):

@@ -116,6 +116,7 @@ def new_goal(text: str, *, source_year: int, delta: int, actuals: Mapping[tuple[
     meta_text, body = parts
     meta = _load(meta_text)
     meta["continues_from"] = source_year
+    meta.pop("accepted", None)  # accepted as signed last year; the new text is not signed yet
     for kpi in meta.get("kpis") or []:
         kpi["baseline_label"] = shift_years(str(kpi.get("baseline_label", "")), delta)
         kpi["target_label"] = shift_years(str(kpi.get("target_label", "")), delta)
@@ -123,6 +124,19 @@ def new_goal(text: str, *, source_year: int, delta: int, actuals: Mapping[tuple[
             measured = (actuals or {}).get((str(kpi.get("id")), str(row.get("indicator"))))
             row["baseline"] = measured if measured is not None else row.get("target")
             row["target"] = None
+    return "---\n" + _dump(meta, meta_text) + "---\n" + body
+
+
+def new_chapter(text: str) -> str:
+    """Drop the text warnings accepted as signed: the new agreement's text is not signed yet."""
+    parts = _split_front_matter(text)
+    if parts is None:
+        return text
+    meta_text, body = parts
+    meta = _load(meta_text)
+    if not hasattr(meta, "pop") or "accepted" not in meta:
+        return text
+    meta.pop("accepted")
     return "---\n" + _dump(meta, meta_text) + "---\n" + body
 
 
@@ -221,6 +235,8 @@ def plan(root: Path, source: Path, *, unit: str, year: int,
         elif rel.parts[0] == "goals" and rel.suffix == ".md":
             mine = {(kpi, indicator): value for (goal, kpi, indicator), value in (baselines or {}).items() if goal == rel.as_posix()}
             text = new_goal(text, source_year=source_year, delta=delta, actuals=mine)
+        elif rel.parts[0] == "chapters" and rel.suffix == ".md":
+            text = new_chapter(text)
         elif rel.parts[0] == "tables" and rel.suffix == ".yaml":
             text = new_table(text, delta=delta)
         files[target / rel] = text.encode("utf-8")

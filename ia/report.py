@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ia import paths
 from ia.diagnostics import Diagnostic, Severity
-from ia.messages import ACCEPTED_DEVIATIONS
 
 _SEVERITY = {"da": {"error": "fejl", "warning": "advarsel"}, "en": {"error": "error", "warning": "warning"}}
 _HINT = {"da": "hjælp", "en": "help"}
@@ -164,7 +163,7 @@ _TEXT = {
 
 def level(diagnostic: Diagnostic) -> str:
     """Return the annotation level: an accepted deviation is a notice, since nobody has to act on it."""
-    if diagnostic.code in ACCEPTED_DEVIATIONS:
+    if diagnostic.accepted is not None:
         return "notice"
     return "error" if diagnostic.severity is Severity.ERROR else "warning"
 
@@ -265,6 +264,6 @@ def markdown(diagnostics: list[Diagnostic], *, lang: str = "da", changed: Collec
 def as_json(diagnostics: list[Diagnostic], *, lang: str = "da") -> str:
     return json.dumps([
         {"code": d.code, "severity": d.severity.value, "file": d.span.path, "line": d.span.line,
-         "column": d.span.col, "message": d.message(lang), "hint": d.hint(lang)}
+         "column": d.span.col, "message": d.message(lang), "hint": d.hint(lang), "accepted": d.accepted}
         for d in diagnostics
     ], ensure_ascii=False, indent=2)

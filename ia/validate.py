@@ -282,6 +282,8 @@ def _chapter(doc: MarkdownDoc, number: int, shared: dict[str, MarkdownDoc],
         return None
     chapter = Chapter(doc.path, number, meta, title, parts, positions=doc.meta.positions)
     if meta.shared:
+        chapter.shared_path, chapter.shared_meta = common.path, common_meta
+        chapter.shared_positions = common.meta.positions if common.meta else None
         chapter.places, chapter.wordings = composition.places, composition.wordings
         chapter.unplaced, chapter.twice = composition.unplaced, composition.twice
         chapter.extra_slots = composition.extra_slots

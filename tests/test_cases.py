@@ -96,6 +96,8 @@ def test_case(path: Path, tiny: Path) -> None:
         assert any(case["message"] in d.message() for d in result.diagnostics), [d.message() for d in result.diagnostics]
     if "hint" in case:
         assert any(case["hint"] in (d.hint() or "") for d in result.diagnostics), [d.hint() for d in result.diagnostics]
+    if "accepted" in case:  # how many are kept as signed with a reason (notices, not warnings)
+        assert sum(d.accepted is not None for d in result.diagnostics) == case["accepted"]
     for text in case.get("absent") or []:  # what no message or hint may say, e.g. a row wrongly blamed
         said = [f"{d.message()} {d.hint() or ''}" for d in result.diagnostics]
         assert not any(text in line for line in said), said

@@ -212,6 +212,19 @@ def test_new_keeps_comments_and_text(tiny):
     assert (tiny / "agreements/2027/demo/chapters/01-indledning.md").read_text() == source
 
 
+def test_new_drops_text_warnings_accepted_as_signed(tiny):
+    """Last year's signed text was accepted as it stood; next year's copy is not signed, so its warnings show."""
+    for rel, title in [("chapters/01-indledning.md", "title: Indledning\n"), ("goals/01-handlemuligheder.md", "title: Handlemuligheder\n")]:
+        path = tiny / "agreements/2026/demo" / rel
+        path.write_text(path.read_text().replace(title, title + (
+            "accepted:\n  - {code: IA405, text: x, reason: sådan blev den underskrevet}  # signed\n"), 1))
+    runner.invoke(app, ["new", "demo", "2027", "--from", "demo-2026", "--root", str(tiny)])
+    chapter = (tiny / "agreements/2027/demo/chapters/01-indledning.md").read_text()
+    goal = (tiny / "agreements/2027/demo/goals/01-handlemuligheder.md").read_text()
+    assert "accepted" not in chapter and "accepted" not in goal
+    assert chapter.startswith("---\ntitle: Indledning\n---\n") and "continues_from: 2026" in goal
+
+
 def test_new_keeps_empty_values_as_written():
     """`group: null` stays `group: null` (ruamel.yaml would write `group:`), `~` stays `~`, an empty value stays empty."""
     from ia.new import new_table

@@ -28,7 +28,8 @@ def assert_golden(name: str, text: str) -> None:
 
 
 def break_fixture(repo: Path) -> None:
-    """A bad e-mail address in agreement.yaml, an accepted deviation in a table, an unknown area with markup in a goal."""
+    """A bad e-mail address in agreement.yaml, an accepted deviation in a table, an accepted stale year
+    in a chapter, an unknown area with markup in a goal."""
     agreement = repo / "agreements/2026/demo/agreement.yaml"
     agreement.write_text(agreement.read_text().replace("email: cc@aabenraa.dk", "email: cc@aabenraa"))
     table = repo / "agreements/2026/demo/tables/budget.yaml"
@@ -36,6 +37,10 @@ def break_fixture(repo: Path) -> None:
                      + "accepted:\n  - {row: Brutto Budget, column: Budget 2026, reason: sådan blev den underskrevet}\n")
     goal = repo / "agreements/2026/demo/goals/02-dokumentation.md"
     goal.write_text(goal.read_text().replace("area: kvalitet", "area: '*kvalitet* <b>|'", 1))
+    chapter = repo / "agreements/2026/demo/chapters/01-indledning.md"
+    chapter.write_text(chapter.read_text().replace("title: Indledning\n", (
+        "title: Indledning\naccepted:\n  - {code: IA405, text: 1. januar 2025, reason: sådan blev den underskrevet}\n"))
+        .replace("1. januar 2026", "1. januar 2025"))
 
 
 @pytest.mark.parametrize("fmt", ["github", "markdown"])
@@ -92,10 +97,35 @@ def test_no_overflow_notice_within_the_limit():
     assert len(lines) == 10 and all(line.startswith("::error ") for line in lines)
 
 
-@pytest.mark.parametrize(("code", "expected"), [("IA602", "notice"), ("IA606", "notice"), ("IA603", "warning"),
-                                                ("IA404", "warning"), ("IA601", "error")])
-def test_accepted_deviations_are_notices(code, expected):
-    assert report.level(Diagnostic(code, Span("t.yaml", 1, 1))) == expected
+@pytest.mark.parametrize(("code", "accepted", "expected"), [
+    ("IA602", "som underskrevet", "notice"), ("IA606", "som underskrevet", "notice"), ("IA405", "som underskrevet", "notice"),
+    ("IA603", None, "warning"), ("IA404", None, "warning"), ("IA601", None, "error")])
+def test_accepted_diagnostics_are_notices(code, accepted, expected):
+    assert report.level(Diagnostic(code, Span("t.yaml", 1, 1), {"reason": accepted}, accepted=accepted)) == expected
+
+
+def test_an_accepted_text_warning_is_shown_as_accepted_in_every_format(tiny):
+    """Not hidden: the terminal and JSON say it is accepted and why, as GitHub and Markdown do (golden files)."""
+    break_fixture(tiny)
+    for fmt, lang, expected in [("human", "da", "advarsel IA405: 'træder i kraft 1. januar 2025' nævner 2025 som aftalens år, "
+                                 "men aftalen gælder 2026: er teksten kopieret fra sidste år? (godkendt: sådan blev den underskrevet)"),
+                                ("human", "en", '(accepted: "sådan blev den underskrevet")'),
+                                ("json", "da", '"accepted": "sådan blev den underskrevet"')]:
+        result = runner.invoke(app, ["check", "--root", str(tiny), "--format", fmt, "--lang", lang])
+        assert expected in result.stdout + result.stderr, result.stdout + result.stderr
+    result = runner.invoke(app, ["check", "--root", str(tiny), "--format", "github"])
+    assert "::notice file=agreements/2026/demo/chapters/01-indledning.md,line=6,col=9,title=IA405::" in result.stdout
+
+
+def test_codes_only_for_accepted_figures_always_carry_their_reason():
+    """IA602, IA606 and IA818 take the same path as every accepted diagnostic: `accepted` is set."""
+    from ia.messages import ACCEPTED_DEVIATIONS
+    from ia.pipeline import load
+
+    root = Path(__file__).resolve().parent.parent
+    found = [d for ref in ("csr-2026", "tf-2023") for d in load(root, ref).diagnostics if d.code in ACCEPTED_DEVIATIONS]
+    assert {d.code for d in found} >= {"IA602", "IA606"}
+    assert all(d.accepted for d in found)
 
 
 def test_markdown_escapes_markup_in_messages():

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from ia.diagnostics import Diagnostic
 from ia.document import Agreement
 from ia.checks._needs import PARTS, needed, needs  # noqa: F401 - needs is the checks' decorator
-from ia.checks import accessibility, contacts, figures, kpis, limits, offers, parts, references, shared, structure, text, years
+from ia.checks import accepted, accessibility, contacts, figures, kpis, limits, offers, parts, references, shared, structure, text, years
 
 Check = Callable[[Agreement], Iterable[Diagnostic]]
 
@@ -77,4 +77,5 @@ def run_checks(agreement: Agreement) -> list[Diagnostic]:
     for check in CHECKS:
         if not needed(check) & unknown:
             found.extend(check(agreement))
-    return found
+    # Last, since it turns other checks' warnings into accepted ones.
+    return accepted.accept_text_warnings(agreement, found, complete=not unknown)

@@ -230,7 +230,8 @@ def _judge(table: Table, path: tuple, label: str, c: int, found: Decimal, expect
             "difference_en": number(abs(difference), decimals) + (" too much" if difference > 0 else " too little")}
     span = at(table.path, table.positions, *path)
     if (label, column.label) in accepted:
-        yield Diagnostic("IA602", span, {**args, "reason": accepted[(label, column.label)]})
+        reason = accepted[(label, column.label)]
+        yield Diagnostic("IA602", span, {**args, "reason": reason}, accepted=reason)
         return
     neighbours = (lambda part: []) if cells else _neighbours(table, c)
     meant = transposed_total(found, expected.value, tolerance)
@@ -467,5 +468,6 @@ def _deviation(table, label: str, column: str, path, args: dict) -> Diagnostic:
     accepted = {(d.row, d.column): d.reason for d in table.data.accepted}
     span = at(table.path, table.positions, *path)
     if (label, column) in accepted:
-        return Diagnostic("IA606", span, {**args, "reason": accepted[(label, column)]})
+        reason = accepted[(label, column)]
+        return Diagnostic("IA606", span, {**args, "reason": reason}, accepted=reason)
     return Diagnostic("IA604", span, args)

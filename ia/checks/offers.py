@@ -41,7 +41,8 @@ def _accepted(agreement: Agreement, where: tuple, accepted, entry, found) -> Ite
         args = {"what": what, "what_en": what_en, "found": shown, "expected": expected, "file": entry.path,
                 "reason": accepted.reason}
         code = "IA819" if written == register_value else "IA818"
-        yield Diagnostic(code, at(path, positions, *where, key), args)
+        yield Diagnostic(code, at(path, positions, *where, key), args,
+                         accepted=accepted.reason if code == "IA818" else None)
 
 
 @needs("meta")

@@ -183,7 +183,7 @@ def _scan(doc: YamlDoc, accepted: list[Accepted], minutes: bool, *, body_from: i
                 used.add(index)
                 break
         if reason:
-            yield Diagnostic("IA379", Span(doc.path, line, col), {"found": found, "reason": reason})
+            yield Diagnostic("IA379", Span(doc.path, line, col), {"found": found, "reason": reason}, accepted=reason)
         else:
             yield Diagnostic("IA377" if minutes else "IA378", Span(doc.path, line, col), {"found": found})
     if len(shown) > MAX_PER_FILE:

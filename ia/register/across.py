@@ -41,7 +41,8 @@ def misspelt_names(sections: Iterable[Section], register: Register,
                 args = {"found": miss.found, "suggestion": miss.name, "file": f"{register.folder}/{miss.key}.md"}
                 if accepted is not None and miss.found in accepted:
                     used.add(miss.found)
-                    found.append(Diagnostic("IA843", Span(section.path, line, col), {**args, "reason": accepted[miss.found]}))
+                    found.append(Diagnostic("IA843", Span(section.path, line, col), {**args, "reason": accepted[miss.found]},
+                                                 accepted=accepted[miss.found]))
                 else:
                     found.append(Diagnostic("IA842", Span(section.path, line, col), args, "offer_name"))
     return found, used
