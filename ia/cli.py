@@ -512,7 +512,8 @@ def _check_once(args: argparse.Namespace, base: Path, changed: frozenset[str], *
     if args.format == "human":
         checked = "document(s) checked" if args.lang == "en" else "dokument(er) tjekket"
         _say(f"{len(refs)} {checked}: {report.summary(found, args.lang)}")
-    failing = any(d.is_error for d in found) or (args.strict and found)
+    # --strict fails on warnings too, not on accepted deviations: those are recorded and signed.
+    failing = any(d.is_error for d in found) or (args.strict and any(report.level(d) == "warning" for d in found))
     return EXIT_ERRORS if failing else EXIT_OK
 
 
@@ -600,7 +601,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("human", "github", "markdown", "json"), default="human",
                      help="human, github, markdown eller json.")
     sub.add_argument("--lang", choices=("da", "en"), default="da", help="da eller en.")
-    sub.add_argument("--strict", action="store_true", help="Advarsler giver også exit-kode 1.")
+    sub.add_argument("--strict", action="store_true", help="Advarsler (ikke godkendte afvigelser) giver også exit-kode 1.")
     sub.add_argument("--changed-first", type=Path,
                      help="Fil med ændrede filer, én pr. linje (git diff --name-only): deres fund vises først.")
     sub.add_argument("--summary", type=Path, help="Tilføj alle fund som Markdown til denne fil (fx $GITHUB_STEP_SUMMARY).")

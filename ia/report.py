@@ -114,11 +114,8 @@ def warnings_text(count: int) -> str:
 
 
 def summary(diagnostics: list[Diagnostic], lang: str = "da") -> str:
-    errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if lang == "en":
-        return f"{errors} error(s), {warnings} warning(s)"
-    return f"{errors} fejl, {warnings_text(warnings)}"
+    """Count errors, warnings and accepted deviations (a recorded, signed deviation is no warning to act on)."""
+    return _counts(diagnostics, lang)
 
 
 def _escape_data(text: str) -> str:

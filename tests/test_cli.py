@@ -60,12 +60,18 @@ def test_check_json_format(tiny):
     assert data[0]["code"] == "IA210" and data[0]["line"] == 2 and data[0]["severity"] == "error"
 
 
-def test_strict_fails_on_warnings(tiny):
+def test_strict_fails_on_warnings_but_not_on_accepted_deviations(tiny):
     table = tiny / "agreements/2026/demo/tables/budget.yaml"
-    table.write_text(table.read_text().replace("[Stubbæk, 11906, null]", "[Stubbæk, 11006, null]")
+    original = table.read_text()
+    table.write_text(original.replace("[Stubbæk, 11906, null]", "[Stubbæk, 11006, null]")
                      + "accepted:\n  - {row: Brutto Budget, column: Budget 2026, reason: sådan blev den underskrevet}\n")
+    accepted = runner.invoke(app, ["check", "--root", str(tiny), "--strict"])
+    assert accepted.exit_code == 0 and "0 advarsler, 1 godkendt afvigelse" in accepted.output
+    # An acceptance of a figure that adds up is a warning (IA603): --strict fails on it.
+    table.write_text(original + "accepted:\n  - {row: Brutto Budget, column: Budget 2026, reason: sådan blev den underskrevet}\n")
     assert runner.invoke(app, ["check", "--root", str(tiny)]).exit_code == 0
-    assert runner.invoke(app, ["check", "--root", str(tiny), "--strict"]).exit_code == 1
+    warned = runner.invoke(app, ["check", "--root", str(tiny), "--strict"])
+    assert warned.exit_code == 1 and "IA603" in warned.output
 
 
 def test_build_writes_html_and_pdf(tiny, tmp_path):
