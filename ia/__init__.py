@@ -8,8 +8,9 @@ imports (pydantic models, Jinja, WeasyPrint) before it knows it needs them.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
+# typing.TYPE_CHECKING without importing typing, which a cached build needs for nothing else.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ia.diagnostics import Diagnostic, Severity, Span
     from ia.pipeline import Result, build, load

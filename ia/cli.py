@@ -16,10 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from ia import report
 from ia.diagnostics import Diagnostic, Span
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cached build needs it for nothing else
+if TYPE_CHECKING:
+    from typing import TextIO
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
