@@ -29,13 +29,15 @@ SOURCE = ROOT / "agreements/2026/csr"
 
 
 def repository(count: int, base: Path) -> Path:
-    """A repository with `count` copies of CSR 2026 as units csr0, csr1, …"""
+    """A repository with `count` copies of CSR 2026 as units csr0, csr1, …, and the register of offers."""
     repo = base / f"repo-{count}"
     year = repo / "agreements/2026"
     year.mkdir(parents=True)
     for entry in (ROOT / "agreements/2026").iterdir():
         if entry.name.startswith("_") or entry.is_file():
             (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, year / entry.name)
+    if (ROOT / "offers").is_dir():  # the register of offers the agreements refer to
+        shutil.copytree(ROOT / "offers", repo / "offers")
     for i in range(count):
         unit = f"csr{i}"
         shutil.copytree(SOURCE, year / unit)
