@@ -7,8 +7,8 @@ half) of the ratios are printed. Goals (issue 16) in brackets:
 
 - `ia check` of the repository against an empty `python -c pass` of the same venv [≤ 20×]
 - for scale, no goal: the libraries `ia check` cannot do without (PyYAML, markdown-it with
-  its footnote plugin, pydantic building ia's models), imported and nothing else done,
-  against the same empty interpreter: the floor under the check's ratio
+  its footnote plugin, pydantic building the agreement and register models), imported and
+  nothing else done, against the same empty interpreter: a floor under the check's ratio
 - a no-op `ia build --all` (everything cached) against the same empty interpreter [≤ 8×]
 - a cold `ia build csr-2026 --format pdf` against WeasyPrint alone rendering ia's final
   HTML with ia's stylesheet and fonts, in a process of its own (benchmarks/floor.py) [≤ 1.10×]
