@@ -19,7 +19,7 @@ from ia.markdown import FootnoteNumbers
 from ia.register.load import RegisteredOffer
 from ia.register.models import Contact, Site
 from ia.render.markdown import render_section, slug
-from ia.render.html import Verbatim
+from ia.render.html import TocEntry, Verbatim
 from ia.numbers import phone
 
 MUNICIPALITY = "Aabenraa Kommune"
@@ -60,14 +60,6 @@ class ChapterView:
     body: Markup | None
     offers: list[OfferView] = field(default_factory=list)
     contact: ContactView | None = None  # the catalogue's contact person closes the first chapter
-
-
-@dataclass
-class TocEntry:
-    number: str
-    title: str
-    anchor: str
-    level: int
 
 
 def _no_directives(name: str, arg: str) -> str:  # noqa: ARG001 - the renderer's signature

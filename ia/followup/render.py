@@ -12,8 +12,7 @@ from ia.document import Agreement
 from ia.diagnostics import Span, StageFailed
 from ia.followup import PERIODS, file_name
 from ia.followup.views import AreaCounts, Count, GoalLine, MISSED, by_area, counts, goal_lines
-from ia.render.fonts import font_face_css
-from ia.render.html import TocEntry, Verbatim, environment, inline, templates_dir
+from ia.render.html import TocEntry, environment, inline, page_assets
 from ia.render.markdown import render_section, slug
 
 
@@ -99,10 +98,5 @@ def render_html(agreement: Agreement, *, period: str, created: str | None = None
     env = environment(folder)
     context = report_context(agreement, period)
     context["created"] = created
-    templates = folder or templates_dir()
-    css = templates / "css"
-    context["styles"] = Verbatim("\n".join(
-        [font_face_css(templates / "fonts"),
-         *((css / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css", "followup.css"))]))
-    context["script"] = Verbatim((templates / "screen.js").read_text(encoding="utf-8"))
+    context.update(page_assets(folder, "followup.css"))
     return env.get_template("followup/report.html.j2").render(context)

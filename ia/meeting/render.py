@@ -17,10 +17,8 @@ from markupsafe import Markup
 from ia.markdown import FootnoteNumbers
 from ia.meeting import markdown
 from ia.meeting.document import Item, Meeting, Text
-from ia.render.fonts import font_face_css
-from ia.render.html import Verbatim, environment
+from ia.render.html import environment, page_assets
 from ia.render.markdown import inline
-from ia.resources import templates_dir
 
 AGENDA = "dagsorden"
 DOCUMENT_TITLES = {None: "Referat", AGENDA: "Dagsorden"}
@@ -171,11 +169,5 @@ def render_html(meeting: Meeting, *, edition: str | None, created: str | None, f
     env = environment(folder)
     context = build_context(meeting, edition=edition)
     context["created"] = created
-    templates = folder or templates_dir()
-    css_dir = templates / "css"
-    context["styles"] = Verbatim("\n".join(
-        [font_face_css(templates / "fonts"),
-         *((css_dir / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css", "meeting.css"))]
-    ))
-    context["script"] = Verbatim((templates / "screen.js").read_text(encoding="utf-8"))
+    context.update(page_assets(folder, "meeting.css"))
     return env.get_template("meeting/document.html.j2").render(context)

@@ -334,11 +334,15 @@ def render_html(agreement: Agreement, *, created: str | None = None, folder: Pat
     context = build_context(agreement, env=env, problems=problems)
     if created and not context["created"]:
         context["created"] = created
+    context.update(page_assets(folder))
+    return env.get_template("document.html.j2").render(context)
+
+
+def page_assets(folder: Path | None = None, own_css: str | None = None) -> dict[str, Verbatim]:
+    """The page's embedded styles (fonts, the shared stylesheets, a kind's own) and script, for every kind's page."""
     templates = folder or templates_dir()
     css_dir = templates / "css"
-    context["styles"] = Verbatim("\n".join(
-        [font_face_css(templates / "fonts"),
-         *((css_dir / name).read_text(encoding="utf-8") for name in ("base.css", "screen.css", "print.css"))]
-    ))
-    context["script"] = Verbatim((templates / "screen.js").read_text(encoding="utf-8"))
-    return env.get_template("document.html.j2").render(context)
+    names = ("base.css", "screen.css", "print.css", *((own_css,) if own_css else ()))
+    styles = [font_face_css(templates / "fonts"), *((css_dir / name).read_text(encoding="utf-8") for name in names)]
+    return {"styles": Verbatim("\n".join(styles)),
+            "script": Verbatim((templates / "screen.js").read_text(encoding="utf-8"))}
