@@ -267,6 +267,8 @@ MESSAGES: dict[str, Entry] = {
                    "unknown follow-up file '{found}': expected one of {expected}"),
     "IA561": Entry("KPI-rækken '{indicator}' ({kpi}, mål nr. {number}) har ingen faktisk værdi i årsopfølgningen",
                    "the KPI row '{indicator}' ({kpi}, goal {number}) has no actual value in the year-end follow-up", W),
+    "IA562": Entry("{what} kan ikke vises i en opfølgnings forklaring: skriv det som tekst",
+                   "{what_en} cannot be shown in a follow-up's explanation: write it as text"),
     # 8xx: references
     "IA801": Entry("'{found}' henviser til et mål, der ikke findes (aftalen har mål nr. 1–{count})",
                    "'{found}' refers to a goal that does not exist (the agreement has goals 1–{count})"),

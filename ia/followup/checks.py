@@ -15,6 +15,7 @@ from ia.checks.kpis import LIMITS
 from ia.diagnostics import Diagnostic, Span
 from ia.document import Agreement, Goal
 from ia.followup.document import FollowUp
+from ia.markdown import directive, line_of
 from ia.models import Kpi, KpiValue
 from ia.suggest import hint_args
 
@@ -140,6 +141,20 @@ def dated_in_year(agreement: Agreement, followup: FollowUp) -> Iterator[Diagnost
                          {"date": date.isoformat(), "year": agreement.year, "report": followup.name.lower()})
 
 
+def explanation_content(agreement: Agreement, followup: FollowUp) -> Iterator[Diagnostic]:
+    """An explanation is text: an image or a ```{tabel}``` in it would not be shown, so it is reported."""
+    for section in followup.explanations.values():
+        for token in section.tokens:
+            found = directive(token)
+            if found is not None:
+                yield Diagnostic("IA562", Span(section.path, line_of(token), 1), {"what": f"{{{found[0]}}}", "what_en": f"{{{found[0]}}}"})
+            for child in token.children or []:
+                if child.type == "image":
+                    yield Diagnostic("IA562", Span(section.path, line_of(token), 1),
+                                     {"what": f"billedet '{child.attrs.get('src', '')}'",
+                                      "what_en": f"the image '{child.attrs.get('src', '')}'"})
+
+
 def misses_target(kpi: Kpi, baseline: KpiValue, target: KpiValue, actual: KpiValue) -> bool:
     """Say whether a numeric actual value falls short of its target.
 
@@ -161,6 +176,7 @@ CHECKS: list[FollowUpCheck] = [
     actual_values,
     missing_actuals,
     met_but_missed,
+    explanation_content,
 ]
 
 
