@@ -122,8 +122,10 @@ def build(args: argparse.Namespace) -> int:
     edition = _edition(args)
     if args.all:
         refs = documents(base, year=args.year)
-        if edition is not None:  # --all --dagsorden: the agendas of every meeting
-            refs = [ref for ref in refs if edition in ref.kind_info.editions]
+        if edition is not None:  # --all --dagsorden: the agendas of every meeting that has one
+            from ia.kinds import adapter
+
+            refs = [ref for ref in refs if edition in ref.kind_info.editions and adapter(ref.kind).has_edition(ref, edition)]
     elif args.documents:
         refs = [_document(base, ref) for ref in args.documents]
         if None in refs:

@@ -126,3 +126,22 @@ def test_diff_of_two_kinds_names_each_document_s_kind(tmp_path):
     assert result.exit_code == 2
     assert "csr-2026 er et dokument af typen aftale" in result.output
     assert "das-social-2025-05-22 er et dokument af typen møde" in result.output
+
+
+def test_every_kind_s_adapter_has_the_whole_interface():
+    from ia.kinds import adapter
+
+    interface = ("load", "render_html", "pdf_facts", "has_edition", "created", "listing", "watched", "preview_ready", "export")
+    for kind in KINDS:
+        module = adapter(kind)
+        assert [name for name in interface if not callable(getattr(module, name, None))] == [], kind
+
+
+def test_build_all_of_an_edition_builds_only_the_documents_that_have_it(tmp_path):
+    fixture = ROOT / "tests/fixtures/followup"
+    result = CliRunner().invoke(run, ["build", "--all", "--opfoelgning", "aar", "--format", "html",
+                                      "--root", str(fixture), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    # eksempel-2026 has a year-end follow-up; demo-2026 has a mid-year one only.
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["eksempel-2026-opfoelgning-aar.html"]
+    assert "IA909" not in result.output

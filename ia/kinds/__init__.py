@@ -8,6 +8,9 @@ pipeline, the batch builder, preview and the CLI call only these:
 - `render_html(document, *, edition, created, problems=None) -> str`: the whole HTML
   (`problems`, by file, is what `ia preview` marks in place).
 - `pdf_facts(document, *, edition) -> PdfFacts`: what the PDF step needs besides the HTML.
+- `has_edition(ref, edition) -> bool`: whether the document has that edition's sources (an
+  agreement's follow-up report exists once its follow-up file is written); `ia build --all
+  --opfoelgning aar` builds only those.
 - `created(document) -> date | None`: the document's own date for the outputs, if it has one.
 - `listing(document) -> Listing`: its line in `ia list`.
 - `watched(root, ref) -> list[Path]`: the folders and files a change to rebuilds it for (preview).

@@ -65,6 +65,14 @@ def pdf_facts(agreement: Agreement, *, edition: str | None = None) -> PdfFacts:
                     (f"{agreement.id}.json", "Aftalens data: mål, KPI'er og tabeller", agreement_json(agreement)))
 
 
+def has_edition(ref: DocumentRef, edition: str) -> bool:
+    """A follow-up report exists once its follow-up file is written beside agreement.yaml."""
+    from ia.followup import file_name
+
+    period = period_of(edition)
+    return period is not None and (ref.folder / file_name(period)).is_file()
+
+
 def created(agreement: Agreement) -> dt.date | None:
     return agreement.meta.created if agreement.meta else None
 

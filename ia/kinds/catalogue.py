@@ -35,6 +35,11 @@ def pdf_facts(catalogue: Catalogue, *, edition: str | None = None) -> PdfFacts:
                     (f"{catalogue.id}.json", "Katalogets data: kapitler og tilbud", catalogue_json(catalogue)))
 
 
+def has_edition(ref: DocumentRef, edition: str) -> bool:
+    """A catalogue has no other editions."""
+    return False
+
+
 def created(catalogue: Catalogue) -> dt.date | None:
     return catalogue.meta.created
 

@@ -44,6 +44,11 @@ def pdf_facts(document: Meeting, *, edition: str | None) -> PdfFacts:
                     stylesheet="meeting-pdf.css")
 
 
+def has_edition(ref: DocumentRef, edition: str) -> bool:
+    """Every meeting has an agenda."""
+    return edition == "dagsorden"
+
+
 def created(document: Meeting) -> dt.date | None:
     """A meeting carries no date of its own for the outputs: SOURCE_DATE_EPOCH, else the meeting's date, decides."""
     return None
