@@ -225,14 +225,14 @@ def footnote_bodies(tokens: list[Token], env: dict) -> dict[int, str]:
     return bodies
 
 
-def parse(text: str, *, first_line: int = 1, doc_id: str = "") -> tuple[list[Token], dict]:
+def parse(text: str, *, first_line: int = 1, doc_id: str = "", md: MarkdownIt | None = None) -> tuple[list[Token], dict]:
     """Parse Markdown into tokens whose `map` counts lines of the whole file, and the env.
 
     The env carries the file's footnotes; `doc_id` keeps footnote ids unique when many
-    files end up in one HTML document.
+    files end up in one HTML document. `md` is another kind's dialect (meetings' items).
     """
     env: dict = {"docId": doc_id}
-    tokens = parser().parse(text, env)
+    tokens = (md or parser()).parse(text, env)
     offset = first_line - 1
     for token in _walk(tokens):
         if token.map:

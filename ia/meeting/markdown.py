@@ -52,21 +52,8 @@ def _line_break(state, silent: bool) -> bool:
 
 
 def parse(text: str, *, first_line: int = 1, doc_id: str = "") -> tuple[list[Token], dict]:
-    """Parse Markdown into tokens whose `map` counts lines of the whole file, and the env."""
-    env: dict = {"docId": doc_id}
-    tokens = parser().parse(text, env)
-    offset = first_line - 1
-    for token in _walk(tokens):
-        if token.map:
-            token.map = [token.map[0] + offset, token.map[1] + offset]
-    return tokens, env
-
-
-def _walk(tokens: list[Token]):
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _walk(token.children)
+    """Parse an item's Markdown in the meetings' dialect; `map` counts lines of the whole file."""
+    return shared.parse(text, first_line=first_line, doc_id=doc_id, md=parser())
 
 
 def render(tokens: list[Token], env: dict, *, heading_shift: int = 1,
