@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -263,3 +264,38 @@ def heading_text(tokens: list[Token], index: int) -> str:
     """Return the plain text of the heading that opens at `tokens[index]`."""
     inline = tokens[index + 1]
     return inline.content.strip()
+
+
+def render_tokens(md: MarkdownIt, tokens: list[Token], env: dict, *, heading_shift: int,
+                  open_heading: Callable[[int, int], str] | None = None,
+                  directives: Callable[[str, str], str] | None = None) -> str:
+    """Render tokens to HTML, headings moved down `heading_shift` levels.
+
+    `open_heading(index, level)` writes the opening tag of the heading at that token index
+    (an anchor, a number, a prefix); `directives(name, arg)` draws a fenced directive. Every
+    kind's Markdown is rendered here, so headings and directives are handled one way.
+    """
+    out: list[str] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if run:
+            out.append(md.renderer.render(run, md.options, env))
+            run.clear()
+
+    for i, token in enumerate(tokens):
+        if token.type in {"heading_open", "heading_close"}:
+            flush()
+            level = min(int(token.tag[1]) + heading_shift, 6)
+            if token.type == "heading_close":
+                out.append(f"</h{level}>\n")
+            else:
+                out.append(open_heading(i, level) if open_heading else f"<h{level}>")
+            continue
+        if directives is not None and (found := directive(token)):
+            flush()
+            out.append(directives(*found))
+            continue
+        run.append(token)
+    flush()
+    return "".join(out)

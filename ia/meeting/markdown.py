@@ -9,6 +9,7 @@ other way to write one. Goal references ("mål nr. 3") are not linked: a meeting
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -65,27 +66,10 @@ def render(tokens: list[Token], env: dict, *, heading_shift: int = 1,
     env["footnote_numbers"] = numbers
     if "footnotes" in env:
         env["footnote_bodies"] = shared.footnote_bodies(tokens, env)
-    out: list[str] = []
-    run: list[Token] = []
 
-    def flush() -> None:
-        if run:
-            out.append(md.renderer.render(run, md.options, env))
-            run.clear()
+    def open_heading(i: int, level: int) -> str:
+        if headings and i in headings:
+            return f'<h{level} class="subitem">{escape(headings[i])}'
+        return f"<h{level}>"
 
-    for i, token in enumerate(tokens):
-        if token.type in {"heading_open", "heading_close"}:
-            flush()
-            level = min(int(token.tag[1]) + heading_shift, 6)
-            if token.type == "heading_close":
-                out.append(f"</h{level}>\n")
-            elif headings and i in headings:
-                from html import escape
-
-                out.append(f'<h{level} class="subitem">{escape(headings[i])}')
-            else:
-                out.append(f"<h{level}>")
-            continue
-        run.append(token)
-    flush()
-    return "".join(out)
+    return shared.render_tokens(md, tokens, env, heading_shift=heading_shift, open_heading=open_heading)

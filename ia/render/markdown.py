@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ia.document import Section
-from ia.markdown import FootnoteNumbers, directive, footnote_bodies, parser
+from ia.markdown import FootnoteNumbers, footnote_bodies, parser, render_tokens
 
 # Renders a directive such as ```{tabel} budget``` from its name and argument.
 DirectiveRenderer = Callable[[str, str], str]
@@ -70,35 +70,13 @@ def render_section(
     tokens = section.tokens
     if "footnotes" in env:
         env["footnote_bodies"] = footnote_bodies([*tokens, *(notes or [])], env)
-    out: list[str] = []
-    run: list = []
 
-    def flush() -> None:
-        if run:
-            out.append(md.renderer.render(run, md.options, env))
-            run.clear()
+    def open_heading(i: int, level: int) -> str:
+        info = headings.get(i)
+        return f'<h{level} id="{info.anchor}"><span class="num">{info.number}</span> ' if info else f"<h{level}>"
 
-    for i, token in enumerate(tokens):
-        if token.type in {"heading_open", "heading_close"}:
-            flush()
-            level = min(int(token.tag[1]) + heading_shift, 6)
-            info = headings.get(i)
-            if token.type == "heading_close":
-                out.append(f"</h{level}>\n")
-            elif info:
-                out.append(f'<h{level} id="{info.anchor}"><span class="num">{info.number}</span> ')
-            else:
-                out.append(f"<h{level}>")
-            continue
-        found = directive(token)
-        if found:
-            flush()
-            name, arg = found
-            out.append(directives(name, arg))
-            continue
-        run.append(token)
-    flush()
-    return Markup("".join(out))
+    return Markup(render_tokens(md, tokens, env, heading_shift=heading_shift, open_heading=open_heading,
+                                directives=directives))
 
 
 def inline(text: str) -> Markup:
